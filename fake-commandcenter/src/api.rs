@@ -1,0 +1,328 @@
+//! The imitated REST API: routing, token, faults, CORS and the email server handlers.
+
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use crate::contract::{self, Rejection};
+use crate::{
+    Endpoint, FakeCommandCenter, Fault, FaultBody, RecordedRequest, API_PREFIX,
+    ERROR_CODE_BAD_REQUEST, ERROR_CODE_UNAUTHORIZED,
+};
+
+/// Far above any real body here; only there so a runaway client cannot eat the test's memory.
+const MAX_REQUEST_BODY: usize = 1 << 20;
+
+/// Settings as `POST /V4/EmailServer` stored them.
+#[derive(Clone, Debug)]
+pub(crate) struct EmailSettings {
+    smtp_server_name: String,
+    smtp_port: i64,
+    sender_email: String,
+    sender_name: String,
+    encryption_algorithm: String,
+    username: Option<String>,
+    /// Kept as the client sent it, so tests can check the app's encoding.
+    pub(crate) password_base64: Option<String>,
+}
+
+impl EmailSettings {
+    /// `object` has passed the POST contract, so every field has its type; the defaults below
+    /// are never used for a required field.
+    fn from_checked(object: &Map<String, Value>) -> Self {
+        let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
+        Self {
+            smtp_server_name: text("SMTPServerName").unwrap_or_default(),
+            smtp_port: object
+                .get("SMTPPort")
+                .and_then(Value::as_i64)
+                .unwrap_or_default(),
+            sender_email: text("senderEmail").unwrap_or_default(),
+            sender_name: text("senderName").unwrap_or_default(),
+            encryption_algorithm: text("encryptionAlgorithm").unwrap_or_else(|| "NONE".to_owned()),
+            username: text("username"),
+            password_base64: text("password"),
+        }
+    }
+}
+
+/// The body of `GET /V4/EmailServer`: never the password.
+pub(crate) fn settings_json(settings: Option<&EmailSettings>) -> Value {
+    let Some(settings) = settings else {
+        return json!({});
+    };
+    let mut answer = json!({
+        "SMTPServerName": settings.smtp_server_name,
+        "SMTPPort": settings.smtp_port,
+        "senderEmail": settings.sender_email,
+        "senderName": settings.sender_name,
+        "encryptionAlgorithm": settings.encryption_algorithm,
+        "useAuthentication": settings.username.is_some(),
+    });
+    if let (Some(username), Some(object)) = (&settings.username, answer.as_object_mut()) {
+        object.insert("username".to_owned(), json!(username));
+    }
+    answer
+}
+
+enum Answer {
+    Respond(Response),
+    /// Close the connection without a response.
+    Drop,
+}
+
+/// Every request outside the control API lands here: record it, answer it, record the status.
+pub(crate) async fn handle(State(fake): State<FakeCommandCenter>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let body = match to_bytes(body, MAX_REQUEST_BODY).await {
+        Ok(body) => body,
+        Err(_) => {
+            let id = fake.record_arrival(RecordedRequest::from_parts(&parts, &[]));
+            let response = with_cors(error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                413,
+                "request body larger than 1 MiB or unreadable",
+            ));
+            fake.record_status(id, response.status().as_u16());
+            return response;
+        }
+    };
+    let id = fake.record_arrival(RecordedRequest::from_parts(&parts, &body));
+    match answer(&fake, &parts, &body).await {
+        Answer::Respond(response) => {
+            let response = with_cors(response);
+            fake.record_status(id, response.status().as_u16());
+            response
+        }
+        // The record keeps status 0, which means "dropped".
+        Answer::Drop => Response::new(Body::new(AbortBody)),
+    }
+}
+
+async fn answer(fake: &FakeCommandCenter, parts: &Parts, body: &Bytes) -> Answer {
+    // Preflights carry no token (browsers never send custom headers on them), so they are
+    // answered before routing and authentication.
+    if parts.method == Method::OPTIONS {
+        return Answer::Respond(preflight());
+    }
+    let endpoint = match route(&parts.method, parts.uri.path()) {
+        Ok(endpoint) => endpoint,
+        Err(on_path) => {
+            return Answer::Respond(unrouted(&parts.method, parts.uri.path(), &on_path))
+        }
+    };
+    let mut server_error = None;
+    match fake.fault(endpoint) {
+        None => {}
+        Some(Fault::Delay { ms }) => tokio::time::sleep(Duration::from_millis(ms)).await,
+        Some(Fault::Status { status, body }) => {
+            return Answer::Respond(fault_status_response(status, &body))
+        }
+        Some(Fault::MalformedJson) => return Answer::Respond(malformed_json(fake, endpoint)),
+        Some(Fault::DropConnection) => return Answer::Drop,
+        Some(Fault::ErrorCode { code, message }) => server_error = Some((code, message)),
+    }
+    if let Err(message) = check_token(fake, &parts.headers) {
+        return Answer::Respond(error_response(
+            StatusCode::UNAUTHORIZED,
+            ERROR_CODE_UNAUTHORIZED,
+            message,
+        ));
+    }
+    Answer::Respond(match endpoint {
+        Endpoint::GetEmailServer => get_email_server(fake, server_error),
+        Endpoint::PostEmailServer => post_email_server(fake, &parts.headers, body, server_error),
+    })
+}
+
+/// The endpoint for this method and path, or else the endpoints on that path (none: unknown
+/// path).
+fn route(method: &Method, path: &str) -> Result<Endpoint, Vec<Endpoint>> {
+    let on_path: Vec<Endpoint> = Endpoint::ALL
+        .into_iter()
+        .filter(|endpoint| path.eq_ignore_ascii_case(&format!("{API_PREFIX}{}", endpoint.path())))
+        .collect();
+    match on_path.iter().find(|endpoint| endpoint.method() == method) {
+        Some(endpoint) => Ok(*endpoint),
+        None => Err(on_path),
+    }
+}
+
+/// 404 for an unknown path, 405 for a known path with another method.
+fn unrouted(method: &Method, path: &str, on_path: &[Endpoint]) -> Response {
+    if on_path.is_empty() {
+        return error_response(StatusCode::NOT_FOUND, 404, &format!("no API at '{path}'"));
+    }
+    let allowed: Vec<String> = on_path
+        .iter()
+        .map(|endpoint| endpoint.method().to_string())
+        .collect();
+    let allowed = allowed.join(", ");
+    let mut response = error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        405,
+        &format!("method {method} not allowed on '{path}' (allowed: {allowed})"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&allowed) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
+}
+
+/// `Err` says what is wrong with the token.
+fn check_token(fake: &FakeCommandCenter, headers: &HeaderMap) -> Result<(), &'static str> {
+    let mut values = headers.get_all("authtoken").iter();
+    match (values.next(), values.next()) {
+        (Some(value), None) if value.as_bytes() == fake.token().as_bytes() => Ok(()),
+        (None, _) => Err("missing header 'Authtoken'"),
+        (Some(_), Some(_)) => Err("header 'Authtoken' sent more than once"),
+        // The token itself stays out of the message: it would end up in logs and screenshots.
+        (Some(_), None) => Err("invalid or expired token in header 'Authtoken'"),
+    }
+}
+
+fn get_email_server(fake: &FakeCommandCenter, server_error: Option<(i64, String)>) -> Response {
+    if let Some((code, message)) = server_error {
+        return error_response(StatusCode::OK, code, &message);
+    }
+    Json(fake.stored_settings()).into_response()
+}
+
+fn post_email_server(
+    fake: &FakeCommandCenter,
+    headers: &HeaderMap,
+    body: &[u8],
+    server_error: Option<(i64, String)>,
+) -> Response {
+    let object = match contract::POST_EMAIL_SERVER.check(headers, body) {
+        Ok(object) => object,
+        Err(Rejection(message)) => {
+            return error_response(StatusCode::BAD_REQUEST, ERROR_CODE_BAD_REQUEST, &message)
+        }
+    };
+    if let Some((code, message)) = server_error {
+        return error_response(StatusCode::OK, code, &message);
+    }
+    fake.store_settings(EmailSettings::from_checked(&object));
+    error_response(StatusCode::OK, 0, "")
+}
+
+/// `{"errorMessage": ..., "errorCode": ...}`, the shape of every documented answer but GET's.
+fn error_response(status: StatusCode, code: i64, message: &str) -> Response {
+    (
+        status,
+        Json(json!({"errorMessage": message, "errorCode": code})),
+    )
+        .into_response()
+}
+
+fn preflight() -> Response {
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, PUT, OPTIONS"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Authtoken, Content-Type, Accept"),
+    );
+    // No caching, so that every cross-origin call shows its preflight in the record and a
+    // CORS fault set later is not hidden behind a cached preflight.
+    headers.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("0"),
+    );
+    response
+}
+
+fn with_cors(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .entry(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .or_insert(HeaderValue::from_static("*"));
+    response
+}
+
+fn fault_status_response(status: u16, body: &FaultBody) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    match body {
+        FaultBody::Json(text) => (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            text.clone(),
+        )
+            .into_response(),
+        FaultBody::Html => {
+            let title = format!(
+                "{} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("Error")
+            );
+            // What nginx in front of Command Center would send.
+            let page = format!(
+                "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+            );
+            (
+                status,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                page,
+            )
+                .into_response()
+        }
+        FaultBody::Empty => status.into_response(),
+    }
+}
+
+/// 200 whose body is the first half of the normal answer, cut mid-JSON.
+fn malformed_json(fake: &FakeCommandCenter, endpoint: Endpoint) -> Response {
+    let normal = match endpoint {
+        Endpoint::GetEmailServer => fake.stored_settings(),
+        Endpoint::PostEmailServer => json!({"errorMessage": "", "errorCode": 0}),
+    }
+    .to_string();
+    let half = normal.len().div_ceil(2);
+    let cut = normal
+        .char_indices()
+        .map(|(index, _)| index)
+        .find(|index| *index >= half)
+        .unwrap_or(normal.len());
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        normal[..cut].to_owned(),
+    )
+        .into_response()
+}
+
+/// A response body that fails before yielding a byte. Hyper then aborts the connection
+/// without flushing the status line it had only buffered, so the client sees the connection
+/// close with no response at all (a browser's `fetch` rejects with a network error).
+struct AbortBody;
+
+impl http_body::Body for AbortBody {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        Poll::Ready(Some(Err(io::Error::new(
+            io::ErrorKind::ConnectionAborted,
+            "fault injected: drop the connection",
+        ))))
+    }
+}

@@ -1,0 +1,105 @@
+//! `/__fake/...`: drives the fake from another process (xtask, a browser test runner).
+//! Loopback peers only, because it can read what clients sent (passwords included) and
+//! break the server at will.
+
+use std::net::SocketAddr;
+
+use axum::body::Bytes;
+use axum::extract::rejection::ExtensionRejection;
+use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::{Endpoint, FakeCommandCenter, Fault};
+
+pub(crate) fn router(fake: FakeCommandCenter) -> Router {
+    Router::new()
+        .route("/requests", get(get_requests).delete(delete_requests))
+        .route(
+            "/faults/{endpoint}",
+            axum::routing::put(put_fault).delete(delete_fault),
+        )
+        .route("/settings", get(get_settings))
+        .fallback(|| async { control_error(StatusCode::NOT_FOUND, "no such control API") })
+        .layer(middleware::from_fn(loopback_only))
+        .with_state(fake)
+}
+
+/// Without `ConnectInfo` (router not served through `crate::serve`) the peer is unknown and
+/// treated as remote.
+/// The extractor (rather than a look in the extensions) also honours axum's `MockConnectInfo`
+/// for tests.
+async fn loopback_only(
+    peer: Result<ConnectInfo<SocketAddr>, ExtensionRejection>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_loopback = peer.is_ok_and(|ConnectInfo(peer)| peer.ip().to_canonical().is_loopback());
+    if !is_loopback {
+        return control_error(
+            StatusCode::FORBIDDEN,
+            "the control API is only answered to loopback peers",
+        );
+    }
+    next.run(request).await
+}
+
+async fn get_requests(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(Value::Array(
+        fake.requests()
+            .iter()
+            .map(|request| request.to_json())
+            .collect(),
+    ))
+}
+
+async fn delete_requests(State(fake): State<FakeCommandCenter>) -> StatusCode {
+    fake.clear_requests();
+    StatusCode::NO_CONTENT
+}
+
+async fn put_fault(
+    State(fake): State<FakeCommandCenter>,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Response {
+    let endpoint = match name.parse::<Endpoint>() {
+        Ok(endpoint) => endpoint,
+        Err(message) => return control_error(StatusCode::NOT_FOUND, &message),
+    };
+    let fault = serde_json::from_slice::<Value>(&body)
+        .map_err(|error| format!("fault is not valid JSON: {error}"))
+        .and_then(|value| Fault::from_control_json(&value));
+    match fault {
+        Ok(fault) => {
+            fake.set_fault(endpoint, Some(fault));
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(message) => control_error(StatusCode::BAD_REQUEST, &message),
+    }
+}
+
+async fn delete_fault(State(fake): State<FakeCommandCenter>, Path(name): Path<String>) -> Response {
+    match name.parse::<Endpoint>() {
+        Ok(endpoint) => {
+            fake.set_fault(endpoint, None);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(message) => control_error(StatusCode::NOT_FOUND, &message),
+    }
+}
+
+async fn get_settings(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(json!({
+        "settings": fake.stored_settings(),
+        "passwordBase64": fake.stored_password_base64(),
+    }))
+}
+
+fn control_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({"error": message}))).into_response()
+}

@@ -1,0 +1,321 @@
+//! Over real loopback sockets, with a hand-written HTTP/1.1 client so that a dropped connection
+//! is seen exactly as a browser would see it: no status line, no bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fake_commandcenter::{FakeCommandCenter, FakeConfig, DEFAULT_TOKEN};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const PATH: &str = "/commandcenter/api/V4/EmailServer";
+
+/// What the server sent on one `Connection: close` exchange; `Err` if the connection was
+/// reset, which also counts as "no answer".
+async fn exchange(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> std::io::Result<Vec<u8>> {
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+
+    let io = async {
+        let mut stream = TcpStream::connect(addr).await?;
+        stream.write_all(request.as_bytes()).await?;
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await?;
+        Ok(answer)
+    };
+    tokio::time::timeout(Duration::from_secs(10), io)
+        .await
+        .expect("the fake neither answered nor closed within 10 s")
+}
+
+struct Parsed {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Parsed {
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().skip(1).find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_owned())
+        })
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap()
+    }
+}
+
+fn parse(raw: &[u8]) -> Parsed {
+    let text = String::from_utf8(raw.to_vec()).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").expect("no end of head");
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Parsed {
+        status,
+        head: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+const JSON_API: &[(&str, &str)] = &[
+    ("Authtoken", DEFAULT_TOKEN),
+    ("Accept", "application/json"),
+    ("Content-Type", "application/json"),
+];
+
+fn good_body() -> String {
+    json!({
+        "SMTPServerName": "smtp.example.com",
+        "SMTPPort": 587,
+        "senderEmail": "backup@example.com",
+        "senderName": "Commvault",
+        "username": "mailer",
+        "password": "c2VjcmV0",
+    })
+    .to_string()
+}
+
+#[tokio::test]
+async fn serve_answers_the_api_and_drops_connections_on_demand() {
+    let fake = FakeCommandCenter::new(FakeConfig::default());
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(fake_commandcenter::serve(listener, fake.router()));
+
+    // The API, preflight included.
+    let preflight = parse(
+        &exchange(
+            addr,
+            "OPTIONS",
+            PATH,
+            &[
+                ("Origin", "http://localhost:8080"),
+                ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Headers", "authtoken,content-type"),
+            ],
+            "",
+        )
+        .await
+        .unwrap(),
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(
+        preflight.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    let posted = parse(
+        &exchange(addr, "POST", PATH, JSON_API, &good_body())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(posted.status, 200);
+    assert_eq!(posted.json(), json!({"errorMessage": "", "errorCode": 0}));
+    assert_eq!(
+        posted.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    let got = parse(
+        &exchange(
+            addr,
+            "GET",
+            "/commandcenter/api/v4/emailserver",
+            JSON_API,
+            "",
+        )
+        .await
+        .unwrap(),
+    );
+    assert_eq!(got.json()["username"], "mailer");
+
+    // Control API over HTTP from a loopback peer: set the fault.
+    let set = parse(
+        &exchange(
+            addr,
+            "PUT",
+            "/__fake/faults/post-email-server",
+            &[],
+            r#"{"kind":"drop_connection"}"#,
+        )
+        .await
+        .unwrap(),
+    );
+    assert_eq!(set.status, 204, "{}", set.body);
+
+    // No status line, no byte: the client sees the connection end (or reset) and nothing else.
+    for _ in 0..2 {
+        match exchange(addr, "POST", PATH, JSON_API, &good_body()).await {
+            Ok(bytes) => assert!(
+                bytes.is_empty(),
+                "got {:?}",
+                String::from_utf8_lossy(&bytes)
+            ),
+            Err(error) => assert_eq!(error.kind(), std::io::ErrorKind::ConnectionReset, "{error}"),
+        }
+    }
+    // Other endpoints are unaffected.
+    let got = parse(&exchange(addr, "GET", PATH, JSON_API, "").await.unwrap());
+    assert_eq!(got.status, 200);
+
+    let listed = parse(
+        &exchange(addr, "GET", "/__fake/requests", &[], "")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(listed.status, 200);
+    let listed = listed.json();
+    let statuses: Vec<(String, u64)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap().to_owned(),
+                r["status"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("OPTIONS", 204),
+        ("POST", 200),
+        ("GET", 200),
+        ("POST", 0),
+        ("POST", 0),
+        ("GET", 200),
+    ];
+    let expected: Vec<(String, u64)> = expected
+        .iter()
+        .map(|(m, s)| ((*m).to_owned(), *s))
+        .collect();
+    assert_eq!(statuses, expected, "control API calls are not recorded");
+
+    let cleared = parse(
+        &exchange(addr, "DELETE", "/__fake/faults/post-email-server", &[], "")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(cleared.status, 204);
+    let posted = parse(
+        &exchange(addr, "POST", PATH, JSON_API, &good_body())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(posted.status, 200);
+
+    let cleared = parse(
+        &exchange(addr, "DELETE", "/__fake/requests", &[], "")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(cleared.status, 204);
+    assert!(fake.requests().is_empty());
+}
+
+#[tokio::test]
+async fn control_api_is_refused_when_served_without_the_peer_address() {
+    let fake = FakeCommandCenter::new(FakeConfig::default());
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    // The mistake `serve` exists to prevent.
+    tokio::spawn(async move { axum::serve(listener, fake.router()).await });
+
+    let refused = parse(
+        &exchange(addr, "GET", "/__fake/requests", &[], "")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(refused.status, 403);
+    let got = parse(&exchange(addr, "GET", PATH, JSON_API, "").await.unwrap());
+    assert_eq!(got.status, 200, "the API itself does not need the peer");
+}
+
+#[tokio::test]
+async fn spawn_local_serves_on_loopback() {
+    let fake = FakeCommandCenter::new(FakeConfig::default());
+    let addr = fake.spawn_local().await.unwrap();
+    assert!(addr.ip().is_loopback());
+    let listed = parse(
+        &exchange(addr, "GET", "/__fake/requests", &[], "")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(listed.status, 200);
+    assert_eq!(listed.json(), json!([]));
+}
+
+/// Kills the binary even when an assertion fails.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn binary_prints_its_url_once_listening_and_serves_with_the_given_token() {
+    let child = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
+        .args(["--port", "0", "--token", "QSDK 3856cafe"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut running = Running(child);
+    let mut line = String::new();
+    BufReader::new(running.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let rest = line
+        .strip_prefix("fake Command Center listening on http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("unexpected line {line:?}"));
+    let (port, rest) = rest.split_once('/').unwrap();
+    assert_eq!(rest, "commandcenter/api (token: QSDK 3856cafe)\n");
+    let port: u16 = port.parse().unwrap();
+    assert_ne!(port, 0);
+
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: QSDK 3856cafe\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = parse(&answer);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.json(), json!({}));
+}
+
+#[test]
+fn binary_refuses_unknown_arguments() {
+    let status = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
+        .arg("--verbose")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+}

@@ -1,0 +1,12 @@
+//! The pure core of the page: the settings model, validation, the wire format of the Command
+//! Center API and the meaning of its answers.
+//!
+//! Nothing here touches the browser, so all of it is unit-tested natively with `cargo test`.
+//! The HTTP client (`crate::api`) and the components (`crate::ui`) only move data in and out.
+
+pub mod config;
+pub mod errors;
+pub mod secret;
+pub mod settings;
+pub mod validation;
+pub mod wire;

@@ -1,0 +1,175 @@
+//! What the administrator edits: the fields of the page and their raw, as-typed values.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How the mail server's connection is encrypted; the wire names are the contract's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Encryption {
+    #[default]
+    #[serde(rename = "NONE")]
+    None,
+    #[serde(rename = "TLS")]
+    Tls,
+    #[serde(rename = "SSL")]
+    Ssl,
+}
+
+impl Encryption {
+    pub const ALL: [Encryption; 3] = [Encryption::None, Encryption::Tls, Encryption::Ssl];
+
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Encryption::None => "NONE",
+            Encryption::Tls => "TLS",
+            Encryption::Ssl => "SSL",
+        }
+    }
+
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.wire_name() == name)
+    }
+
+    /// What the administrator sees in the list: vendors and mail hosts say "STARTTLS" for what
+    /// Command Center calls TLS, so both words are shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Encryption::None => "None",
+            Encryption::Tls => "TLS (STARTTLS)",
+            Encryption::Ssl => "SSL",
+        }
+    }
+}
+
+/// Every input of the page, in page order (the order in which focus moves to the first error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    AccessToken,
+    ApiBaseUrl,
+    SmtpServer,
+    SmtpPort,
+    Encryption,
+    SenderEmail,
+    SenderName,
+    Username,
+    Password,
+}
+
+impl Field {
+    pub const IN_PAGE_ORDER: [Field; 9] = [
+        Field::AccessToken,
+        Field::ApiBaseUrl,
+        Field::SmtpServer,
+        Field::SmtpPort,
+        Field::Encryption,
+        Field::SenderEmail,
+        Field::SenderName,
+        Field::Username,
+        Field::Password,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::AccessToken => "Access token",
+            Field::ApiBaseUrl => "API base URL",
+            Field::SmtpServer => "SMTP server",
+            Field::SmtpPort => "SMTP port",
+            Field::Encryption => "Encryption",
+            Field::SenderEmail => "Sender email",
+            Field::SenderName => "Sender name",
+            Field::Username => "Username",
+            Field::Password => "Password",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The mail server settings exactly as typed; validation turns them into a request.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SettingsForm {
+    pub smtp_server: String,
+    pub smtp_port: String,
+    pub encryption: Encryption,
+    pub sender_email: String,
+    pub sender_name: String,
+    pub username: String,
+    pub password: String,
+}
+
+// Written by hand so that printing a form for debugging cannot leak the password.
+impl fmt::Debug for SettingsForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SettingsForm")
+            .field("smtp_server", &self.smtp_server)
+            .field("smtp_port", &self.smtp_port)
+            .field("encryption", &self.encryption)
+            .field("sender_email", &self.sender_email)
+            .field("sender_name", &self.sender_name)
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Where and as whom the page talks to Command Center, as typed.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct ConnectionForm {
+    pub access_token: String,
+    pub api_base_url: String,
+}
+
+impl fmt::Debug for ConnectionForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionForm")
+            .field("access_token", &"<redacted>")
+            .field("api_base_url", &self.api_base_url)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encryption_wire_names_round_trip() {
+        for encryption in Encryption::ALL {
+            assert_eq!(
+                Encryption::from_wire_name(encryption.wire_name()),
+                Some(encryption)
+            );
+        }
+        assert_eq!(Encryption::from_wire_name("tls"), None);
+        assert_eq!(Encryption::default(), Encryption::None);
+    }
+
+    #[test]
+    fn debug_of_forms_hides_secrets() {
+        let settings = SettingsForm {
+            password: "s3cret-pass".into(),
+            ..SettingsForm::default()
+        };
+        let connection = ConnectionForm {
+            access_token: "QSDK 1234abcd".into(),
+            api_base_url: "/commandcenter/api".into(),
+        };
+        let printed = format!("{settings:?} {connection:?}");
+        assert!(!printed.contains("s3cret"), "{printed}");
+        assert!(!printed.contains("1234abcd"), "{printed}");
+    }
+
+    #[test]
+    fn page_order_lists_every_field_once() {
+        let mut sorted = Field::IN_PAGE_ORDER.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), Field::IN_PAGE_ORDER.len());
+        assert_eq!(sorted, Field::IN_PAGE_ORDER.to_vec());
+    }
+}

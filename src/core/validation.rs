@@ -1,0 +1,494 @@
+//! Validation of what the administrator typed, judged the way Command Center and a mail server
+//! would judge it, so that nothing that would be refused is ever sent.
+//!
+//! Each check takes the raw text and returns either the value to send or a [`FieldError`]; the
+//! page runs them on every keystroke (cheap: no allocation on the happy path beyond the result)
+//! and again on Save.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::secret::Secret;
+use super::settings::{ConnectionForm, Field, SettingsForm};
+use super::wire::{ApiConnection, Credentials, EmailServerRequest};
+
+/// A DNS name is at most 253 characters in text form (RFC 1035).
+pub const MAX_HOST_LEN: usize = 253;
+/// The longest address an SMTP server accepts in a path (RFC 5321, 4.5.3.1.3).
+pub const MAX_EMAIL_LEN: usize = 254;
+/// The longest local part (before "@") an SMTP server must accept (RFC 5321, 4.5.3.1.1).
+pub const MAX_EMAIL_LOCAL_LEN: usize = 64;
+/// Sender names, user names and passwords: what Command Center's database columns hold.
+pub const MAX_TEXT_LEN: usize = 255;
+/// Far above any real token or API key, far below what would make the header a problem.
+pub const MAX_TOKEN_LEN: usize = 4096;
+pub const MAX_BASE_URL_LEN: usize = 2048;
+
+/// Why a field's value cannot be sent. `Display` is the sentence shown under the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    Required(Field),
+    TooLong {
+        max: usize,
+    },
+    ControlCharacter,
+    PortNotANumber,
+    PortOutOfRange,
+    HostHasScheme {
+        scheme: String,
+    },
+    HostHasPath,
+    HostHasSpace,
+    HostHasPort,
+    HostInvalidCharacter(char),
+    HostNotAscii,
+    HostEmptyLabel,
+    HostLabelTooLong,
+    HostLabelHyphen,
+    HostBadIpv4,
+    HostBracketedIpv6,
+    EmailMissingAt,
+    EmailSeveralAt,
+    EmailHasSpace,
+    EmailLocalPartInvalid,
+    EmailLocalPartTooLong,
+    EmailDomainInvalid,
+    /// A password was given without a user name.
+    UsernameMissing,
+    /// A user name was given without a password.
+    PasswordMissing,
+    TokenInvalidCharacter,
+    BaseUrlInvalid,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::Required(field) => f.write_str(match field {
+                Field::AccessToken => "Enter the access token.",
+                Field::ApiBaseUrl => "Enter the API base URL, for example /commandcenter/api.",
+                Field::SmtpServer => "Enter the SMTP server name or IP address.",
+                Field::SmtpPort => "Enter the SMTP port, a number from 1 to 65535.",
+                Field::SenderEmail => "Enter the sender email address.",
+                Field::SenderName => "Enter the sender name.",
+                Field::Encryption | Field::Username | Field::Password => "Enter a value.",
+            }),
+            FieldError::TooLong { max } => write!(f, "Use at most {max} characters."),
+            FieldError::ControlCharacter => {
+                f.write_str("Remove the line break or control character: they are not allowed here.")
+            }
+            FieldError::PortNotANumber => {
+                f.write_str("Use digits only: a port is a number from 1 to 65535.")
+            }
+            FieldError::PortOutOfRange => f.write_str("Enter a port number from 1 to 65535."),
+            FieldError::HostHasScheme { scheme } => {
+                write!(f, "Enter the server name only, without “{scheme}://”.")
+            }
+            FieldError::HostHasPath => {
+                f.write_str("Enter the server name only, without a path (“/…”).")
+            }
+            FieldError::HostHasSpace => f.write_str("A server name cannot contain spaces."),
+            FieldError::HostHasPort => {
+                f.write_str("Put the port in the SMTP port field, not after the server name.")
+            }
+            FieldError::HostInvalidCharacter(c) => write!(
+                f,
+                "“{c}” cannot be part of a server name: use letters, digits, hyphens and dots."
+            ),
+            FieldError::HostNotAscii => f.write_str(
+                "Use the ASCII form of an international server name (it starts with “xn--”).",
+            ),
+            FieldError::HostEmptyLabel => f.write_str(
+                "A server name cannot start with a dot or have two dots in a row.",
+            ),
+            FieldError::HostLabelTooLong => {
+                f.write_str("Each part of a server name between dots has at most 63 characters.")
+            }
+            FieldError::HostLabelHyphen => {
+                f.write_str("A part of a server name cannot start or end with a hyphen.")
+            }
+            FieldError::HostBadIpv4 => f.write_str(
+                "This is not a valid IPv4 address: it needs four numbers from 0 to 255, like 192.0.2.25.",
+            ),
+            FieldError::HostBracketedIpv6 => {
+                f.write_str("Enter the IPv6 address without the square brackets.")
+            }
+            FieldError::EmailMissingAt => {
+                f.write_str("Enter an email address like alerts@example.com.")
+            }
+            FieldError::EmailSeveralAt => f.write_str("An email address has only one “@”."),
+            FieldError::EmailHasSpace => f.write_str("An email address cannot contain spaces."),
+            FieldError::EmailLocalPartInvalid => f.write_str(
+                "The part before “@” is not valid in an email address: use letters, digits and . _ + - without two dots in a row.",
+            ),
+            FieldError::EmailLocalPartTooLong => f.write_str(
+                "The part before “@” of an email address has at most 64 characters.",
+            ),
+            FieldError::EmailDomainInvalid => f.write_str(
+                "The part after “@” must be a domain name, as in alerts@example.com.",
+            ),
+            FieldError::UsernameMissing => f.write_str(
+                "Enter the user name that goes with this password, or clear the password.",
+            ),
+            FieldError::PasswordMissing => f.write_str(
+                "Enter the password for this user name, or clear the user name if the mail server needs no sign-in.",
+            ),
+            FieldError::TokenInvalidCharacter => f.write_str(
+                "An access token has only letters, digits, spaces and ASCII punctuation: copy it again.",
+            ),
+            FieldError::BaseUrlInvalid => f.write_str(
+                "Enter an address that starts with https://, http:// or /, without spaces, “?” or “#”, like /commandcenter/api.",
+            ),
+        }
+    }
+}
+
+/// The errors of a whole form, at most one per field, in page order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(Field, FieldError)>);
+
+impl FieldErrors {
+    pub fn get(&self, field: Field) -> Option<&FieldError> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+    }
+
+    /// The field that should receive focus when Save finds errors.
+    pub fn first(&self) -> Option<Field> {
+        self.0.iter().map(|(f, _)| *f).min()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Field, &FieldError)> {
+        self.0.iter().map(|(f, e)| (*f, e))
+    }
+
+    /// Keeps the value when the check passed, records the error against `field` otherwise.
+    fn keep<T>(&mut self, field: Field, checked: Result<T, FieldError>) -> Option<T> {
+        match checked {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.0.push((field, error));
+                None
+            }
+        }
+    }
+}
+
+/// Everything Save needs, once every field is valid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidatedForm {
+    pub connection: ApiConnection,
+    pub request: EmailServerRequest,
+}
+
+/// Checks every field; on success returns what to send and where.
+pub fn validate(
+    connection: &ConnectionForm,
+    settings: &SettingsForm,
+) -> Result<ValidatedForm, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let token = errors.keep(Field::AccessToken, check_token(&connection.access_token));
+    let base_url = errors.keep(Field::ApiBaseUrl, check_base_url(&connection.api_base_url));
+    let smtp_server = errors.keep(Field::SmtpServer, check_smtp_server(&settings.smtp_server));
+    let smtp_port = errors.keep(Field::SmtpPort, check_port(&settings.smtp_port));
+    let sender_email = errors.keep(
+        Field::SenderEmail,
+        check_sender_email(&settings.sender_email),
+    );
+    let sender_name = errors.keep(Field::SenderName, check_sender_name(&settings.sender_name));
+    let credentials = check_credentials(settings, &mut errors);
+
+    match (
+        token,
+        base_url,
+        smtp_server,
+        smtp_port,
+        sender_email,
+        sender_name,
+        credentials,
+    ) {
+        (
+            Some(token),
+            Some(base_url),
+            Some(smtp_server_name),
+            Some(smtp_port),
+            Some(sender_email),
+            Some(sender_name),
+            Some(credentials),
+        ) => Ok(ValidatedForm {
+            connection: ApiConnection { base_url, token },
+            request: EmailServerRequest {
+                smtp_server_name,
+                smtp_port,
+                sender_email,
+                sender_name,
+                encryption_algorithm: settings.encryption,
+                credentials,
+            },
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The errors only, for showing them as the administrator types.
+pub fn field_errors(connection: &ConnectionForm, settings: &SettingsForm) -> FieldErrors {
+    validate(connection, settings).err().unwrap_or_default()
+}
+
+/// Both or neither: `Some(None)` means "no authentication", `None` means an error was recorded.
+fn check_credentials(
+    settings: &SettingsForm,
+    errors: &mut FieldErrors,
+) -> Option<Option<Credentials>> {
+    let username = errors.keep(Field::Username, check_optional_text(&settings.username));
+    let password = errors.keep(Field::Password, check_password(&settings.password));
+    let (username, password) = (username?, password?);
+    match (username.is_empty(), password.is_empty()) {
+        (true, true) => Some(None),
+        (false, false) => Some(Some(Credentials::new(username, &password))),
+        (false, true) => errors.keep(Field::Password, Err(FieldError::PasswordMissing)),
+        (true, false) => errors.keep(Field::Username, Err(FieldError::UsernameMissing)),
+    }
+}
+
+fn required(field: Field, raw: &str) -> Result<&str, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(FieldError::Required(field))
+    } else {
+        Ok(value)
+    }
+}
+
+fn at_most(value: &str, max: usize) -> Result<(), FieldError> {
+    // Counted in characters: that is what the administrator sees and what the limits mean.
+    if value.chars().count() > max {
+        Err(FieldError::TooLong { max })
+    } else {
+        Ok(())
+    }
+}
+
+fn no_control_characters(value: &str) -> Result<(), FieldError> {
+    // A line break in a sender name would end up in a mail header: refuse it here.
+    if value.chars().any(char::is_control) {
+        Err(FieldError::ControlCharacter)
+    } else {
+        Ok(())
+    }
+}
+
+pub fn check_port(raw: &str) -> Result<u16, FieldError> {
+    let value = required(Field::SmtpPort, raw)?;
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(FieldError::PortNotANumber);
+    }
+    // Digits only, so the only parse failure left is overflow: out of range as well.
+    match value.parse::<u32>() {
+        Ok(port @ 1..=65535) => u16::try_from(port).map_err(|_| FieldError::PortOutOfRange),
+        _ => Err(FieldError::PortOutOfRange),
+    }
+}
+
+pub fn check_smtp_server(raw: &str) -> Result<String, FieldError> {
+    let value = required(Field::SmtpServer, raw)?;
+    at_most(value, MAX_HOST_LEN)?;
+    check_host(value)?;
+    Ok(value.to_owned())
+}
+
+/// A host name (RFC 1123 labels), an IPv4 address or an IPv6 address, and nothing around it.
+fn check_host(value: &str) -> Result<(), FieldError> {
+    if let Some((scheme, _)) = value.split_once("://") {
+        return Err(FieldError::HostHasScheme {
+            scheme: scheme.chars().take(16).collect(),
+        });
+    }
+    if value.chars().any(char::is_whitespace) {
+        return Err(FieldError::HostHasSpace);
+    }
+    if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        return Err(if inner.parse::<Ipv6Addr>().is_ok() {
+            FieldError::HostBracketedIpv6
+        } else {
+            FieldError::HostInvalidCharacter('[')
+        });
+    }
+    if value.parse::<Ipv6Addr>().is_ok() {
+        return Ok(());
+    }
+    if value.contains('/') {
+        return Err(FieldError::HostHasPath);
+    }
+    if let Some((host, port)) = value.rsplit_once(':') {
+        let looks_like_port = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+        return Err(if looks_like_port && check_dns_name(host).is_ok() {
+            FieldError::HostHasPort
+        } else {
+            FieldError::HostInvalidCharacter(':')
+        });
+    }
+    check_dns_name(value)?;
+    // RFC 1123 2.1: a name whose last label is numeric would be read as an address.
+    let last_label = value
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    if last_label.bytes().all(|b| b.is_ascii_digit()) && value.parse::<Ipv4Addr>().is_err() {
+        return Err(FieldError::HostBadIpv4);
+    }
+    Ok(())
+}
+
+/// Labels of letters, digits and inner hyphens, 1 to 63 characters each; one trailing dot allowed.
+fn check_dns_name(value: &str) -> Result<(), FieldError> {
+    if !value.is_ascii() {
+        return Err(FieldError::HostNotAscii);
+    }
+    let name = value.strip_suffix('.').unwrap_or(value);
+    for label in name.split('.') {
+        if label.is_empty() {
+            return Err(FieldError::HostEmptyLabel);
+        }
+        if label.len() > 63 {
+            return Err(FieldError::HostLabelTooLong);
+        }
+        if let Some(bad) = label
+            .chars()
+            .find(|c| !c.is_ascii_alphanumeric() && *c != '-')
+        {
+            return Err(FieldError::HostInvalidCharacter(bad));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(FieldError::HostLabelHyphen);
+        }
+    }
+    Ok(())
+}
+
+pub fn check_sender_email(raw: &str) -> Result<String, FieldError> {
+    let value = required(Field::SenderEmail, raw)?;
+    at_most(value, MAX_EMAIL_LEN)?;
+    if value.chars().any(char::is_whitespace) {
+        return Err(FieldError::EmailHasSpace);
+    }
+    let (local, domain) = match value.split_once('@') {
+        None => return Err(FieldError::EmailMissingAt),
+        Some((_, rest)) if rest.contains('@') => return Err(FieldError::EmailSeveralAt),
+        Some(parts) => parts,
+    };
+    check_email_local_part(local)?;
+    check_email_domain(domain)?;
+    Ok(value.to_owned())
+}
+
+/// The dot-atom form of RFC 5322; quoted local parts are legal but no mail relay of a backup
+/// product needs one, and they are far more often a typo.
+fn check_email_local_part(local: &str) -> Result<(), FieldError> {
+    const ATEXT_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~";
+    if local.len() > MAX_EMAIL_LOCAL_LEN {
+        return Err(FieldError::EmailLocalPartTooLong);
+    }
+    let atom_ok = |atom: &str| {
+        !atom.is_empty()
+            && atom
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c))
+    };
+    if local.split('.').all(atom_ok) {
+        Ok(())
+    } else {
+        Err(FieldError::EmailLocalPartInvalid)
+    }
+}
+
+/// A DNS name, or an address literal in brackets (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).
+fn check_email_domain(domain: &str) -> Result<(), FieldError> {
+    if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
+        let is_address = match literal.strip_prefix("IPv6:") {
+            Some(v6) => v6.parse::<Ipv6Addr>().is_ok(),
+            None => literal.parse::<Ipv4Addr>().is_ok(),
+        };
+        return if is_address {
+            Ok(())
+        } else {
+            Err(FieldError::EmailDomainInvalid)
+        };
+    }
+    let numeric_last_label = domain
+        .rsplit('.')
+        .next()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
+    if domain.ends_with('.') || numeric_last_label || check_dns_name(domain).is_err() {
+        return Err(FieldError::EmailDomainInvalid);
+    }
+    Ok(())
+}
+
+pub fn check_sender_name(raw: &str) -> Result<String, FieldError> {
+    let value = required(Field::SenderName, raw)?;
+    at_most(value, MAX_TEXT_LEN)?;
+    no_control_characters(value)?;
+    Ok(value.to_owned())
+}
+
+/// A value that may be left empty (the user name); trimmed like the other text fields.
+fn check_optional_text(raw: &str) -> Result<String, FieldError> {
+    let value = raw.trim();
+    at_most(value, MAX_TEXT_LEN)?;
+    no_control_characters(value)?;
+    Ok(value.to_owned())
+}
+
+/// Passwords are taken exactly as typed: a leading or trailing space may be part of one.
+fn check_password(raw: &str) -> Result<Secret, FieldError> {
+    at_most(raw, MAX_TEXT_LEN)?;
+    no_control_characters(raw)?;
+    Ok(Secret::new(raw))
+}
+
+/// The token goes into an HTTP header, which only carries visible ASCII and spaces; surrounding
+/// white space is a copy-and-paste accident and is dropped.
+pub fn check_token(raw: &str) -> Result<Secret, FieldError> {
+    let value = required(Field::AccessToken, raw)?;
+    at_most(value, MAX_TOKEN_LEN)?;
+    if value.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+        Ok(Secret::new(value))
+    } else {
+        Err(FieldError::TokenInvalidCharacter)
+    }
+}
+
+/// An absolute http(s) URL or a path on the page's own origin; returned without a trailing slash
+/// so that endpoint paths can be appended.
+pub fn check_base_url(raw: &str) -> Result<String, FieldError> {
+    let value = required(Field::ApiBaseUrl, raw)?;
+    at_most(value, MAX_BASE_URL_LEN)?;
+    let lower = value.to_ascii_lowercase();
+    let after_scheme = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let well_formed = match after_scheme {
+        Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+        // "//host" would silently switch to another server: ask for the scheme instead.
+        None => value.starts_with('/') && !value.starts_with("//"),
+    };
+    let clean =
+        !value.contains(|c: char| c.is_whitespace() || c.is_control() || c == '?' || c == '#');
+    if well_formed && clean {
+        Ok(value.trim_end_matches('/').to_owned())
+    } else {
+        Err(FieldError::BaseUrlInvalid)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,433 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::core::settings::Encryption;
+
+fn valid_settings() -> SettingsForm {
+    SettingsForm {
+        smtp_server: "smtp.example.com".into(),
+        smtp_port: "587".into(),
+        encryption: Encryption::Tls,
+        sender_email: "alerts@example.com".into(),
+        sender_name: "Backup alerts".into(),
+        username: String::new(),
+        password: String::new(),
+    }
+}
+
+fn valid_connection() -> ConnectionForm {
+    ConnectionForm {
+        access_token: "QSDK 3856abcdef".into(),
+        api_base_url: "/commandcenter/api".into(),
+    }
+}
+
+fn errors_of(settings: &SettingsForm) -> FieldErrors {
+    field_errors(&valid_connection(), settings)
+}
+
+#[test]
+fn a_complete_form_becomes_a_request() {
+    let settings = SettingsForm {
+        smtp_server: "  smtp.example.com ".into(),
+        username: " mailer ".into(),
+        password: " pass word ".into(),
+        ..valid_settings()
+    };
+    let Ok(valid) = validate(&valid_connection(), &settings) else {
+        panic!("a valid form was refused: {:?}", errors_of(&settings));
+    };
+    assert_eq!(valid.request.smtp_server_name, "smtp.example.com");
+    assert_eq!(valid.request.smtp_port, 587);
+    assert_eq!(valid.request.encryption_algorithm, Encryption::Tls);
+    let credentials = valid
+        .request
+        .credentials
+        .unwrap_or_else(|| panic!("credentials dropped"));
+    assert_eq!(credentials.username, "mailer");
+    // The password is kept exactly, spaces included.
+    assert_eq!(credentials.password_base64.expose(), "IHBhc3Mgd29yZCA=");
+    assert_eq!(valid.connection.base_url, "/commandcenter/api");
+    assert_eq!(valid.connection.token.expose(), "QSDK 3856abcdef");
+}
+
+#[test]
+fn empty_form_reports_every_required_field_in_page_order() {
+    let errors = field_errors(&ConnectionForm::default(), &SettingsForm::default());
+    let fields: Vec<Field> = errors.iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        fields,
+        [
+            Field::AccessToken,
+            Field::ApiBaseUrl,
+            Field::SmtpServer,
+            Field::SmtpPort,
+            Field::SenderEmail,
+            Field::SenderName
+        ]
+    );
+    assert_eq!(errors.first(), Some(Field::AccessToken));
+    assert!(errors.iter().all(|(f, e)| *e == FieldError::Required(f)));
+}
+
+#[test]
+fn ports_must_be_whole_numbers_from_1_to_65535() {
+    for good in ["1", "25", "465", "587", "65535", " 2525 "] {
+        assert!(check_port(good).is_ok(), "{good}");
+    }
+    assert_eq!(check_port("0"), Err(FieldError::PortOutOfRange));
+    assert_eq!(check_port("70000"), Err(FieldError::PortOutOfRange));
+    assert_eq!(
+        check_port("99999999999999999999"),
+        Err(FieldError::PortOutOfRange)
+    );
+    for bad in ["abc", "-1", "+25", "25.0", "2 5", "٣"] {
+        assert_eq!(check_port(bad), Err(FieldError::PortNotANumber), "{bad}");
+    }
+    assert_eq!(check_port(" "), Err(FieldError::Required(Field::SmtpPort)));
+    assert!(FieldError::PortOutOfRange
+        .to_string()
+        .contains("1 to 65535"));
+    assert!(FieldError::PortNotANumber
+        .to_string()
+        .contains("1 to 65535"));
+}
+
+#[test]
+fn smtp_server_accepts_host_names_and_ip_literals() {
+    for good in [
+        "smtp.example.com",
+        "mail",
+        "SMTP-1.Example.COM",
+        "smtp.example.com.",
+        "192.0.2.25",
+        "2001:db8::25",
+        "::1",
+        "xn--bcher-kva.example",
+        "1e100.net",
+    ] {
+        assert_eq!(check_smtp_server(good), Ok(good.to_owned()), "{good}");
+    }
+}
+
+#[test]
+fn smtp_server_refuses_what_is_not_a_bare_host() {
+    let cases = [
+        ("smtp example.com", FieldError::HostHasSpace),
+        (
+            "http://smtp.example.com",
+            FieldError::HostHasScheme {
+                scheme: "http".into(),
+            },
+        ),
+        (
+            "smtp://smtp.example.com:25",
+            FieldError::HostHasScheme {
+                scheme: "smtp".into(),
+            },
+        ),
+        ("smtp.example.com/mail", FieldError::HostHasPath),
+        ("smtp.example.com:587", FieldError::HostHasPort),
+        ("[2001:db8::1]", FieldError::HostBracketedIpv6),
+        (
+            "smtp_relay.example.com",
+            FieldError::HostInvalidCharacter('_'),
+        ),
+        (
+            "admin@smtp.example.com",
+            FieldError::HostInvalidCharacter('@'),
+        ),
+        ("mail.bücher.de", FieldError::HostNotAscii),
+        ("smtp..example.com", FieldError::HostEmptyLabel),
+        (".example.com", FieldError::HostEmptyLabel),
+        ("-smtp.example.com", FieldError::HostLabelHyphen),
+        ("smtp-.example.com", FieldError::HostLabelHyphen),
+        ("256.1.1.1", FieldError::HostBadIpv4),
+        ("10.0.0", FieldError::HostBadIpv4),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(check_smtp_server(input), Err(expected), "{input}");
+    }
+    let long_label = format!("{}.example.com", "a".repeat(64));
+    assert_eq!(
+        check_smtp_server(&long_label),
+        Err(FieldError::HostLabelTooLong)
+    );
+    let long_name = format!("{}com", "abcdefghi.".repeat(26));
+    assert_eq!(
+        check_smtp_server(&long_name),
+        Err(FieldError::TooLong { max: MAX_HOST_LEN })
+    );
+    assert!(FieldError::HostHasSpace.to_string().contains("spaces"));
+    assert!(
+        check_smtp_server("http://x").is_err_and(|e| e.to_string().contains("without “http://”"))
+    );
+}
+
+#[test]
+fn sender_email_must_be_a_plain_address() {
+    for good in [
+        "alerts@example.com",
+        "backup.alerts+cv@mail.example.co.uk",
+        "o'brien@example.com",
+        "alerts@mailhost",
+        "alerts@[192.0.2.1]",
+        "alerts@[IPv6:2001:db8::1]",
+    ] {
+        assert_eq!(check_sender_email(good), Ok(good.to_owned()), "{good}");
+    }
+    let cases = [
+        ("alerts.example.com", FieldError::EmailMissingAt),
+        ("a@b@example.com", FieldError::EmailSeveralAt),
+        ("alerts @example.com", FieldError::EmailHasSpace),
+        ("@example.com", FieldError::EmailLocalPartInvalid),
+        (".alerts@example.com", FieldError::EmailLocalPartInvalid),
+        ("al..erts@example.com", FieldError::EmailLocalPartInvalid),
+        ("\"alerts\"@example.com", FieldError::EmailLocalPartInvalid),
+        ("alerts@", FieldError::EmailDomainInvalid),
+        ("alerts@example..com", FieldError::EmailDomainInvalid),
+        ("alerts@example.com.", FieldError::EmailDomainInvalid),
+        ("alerts@192.0.2.1", FieldError::EmailDomainInvalid),
+        ("alerts@[999.0.0.1]", FieldError::EmailDomainInvalid),
+        ("alerts@exa_mple.com", FieldError::EmailDomainInvalid),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(check_sender_email(input), Err(expected), "{input}");
+    }
+    let long_local = format!("{}@example.com", "a".repeat(65));
+    assert_eq!(
+        check_sender_email(&long_local),
+        Err(FieldError::EmailLocalPartTooLong)
+    );
+    assert!(FieldError::EmailMissingAt
+        .to_string()
+        .contains("email address"));
+}
+
+#[test]
+fn sender_name_refuses_line_breaks_and_overlong_text() {
+    assert_eq!(
+        check_sender_name(" Backup alerts "),
+        Ok("Backup alerts".to_owned())
+    );
+    assert_eq!(
+        check_sender_name("Ünïcødé ok ✓"),
+        Ok("Ünïcødé ok ✓".to_owned())
+    );
+    assert_eq!(
+        check_sender_name("Backup\r\nBcc: x@y.z"),
+        Err(FieldError::ControlCharacter)
+    );
+    assert_eq!(
+        check_sender_name(&"é".repeat(255)).map(|n| n.chars().count()),
+        Ok(255)
+    );
+    assert_eq!(
+        check_sender_name(&"é".repeat(256)),
+        Err(FieldError::TooLong { max: MAX_TEXT_LEN })
+    );
+}
+
+#[test]
+fn username_and_password_go_together() {
+    let only_user = SettingsForm {
+        username: "mailer".into(),
+        ..valid_settings()
+    };
+    assert_eq!(
+        errors_of(&only_user).get(Field::Password),
+        Some(&FieldError::PasswordMissing)
+    );
+    assert!(FieldError::PasswordMissing.to_string().contains("password"));
+
+    let only_password = SettingsForm {
+        password: "secret".into(),
+        ..valid_settings()
+    };
+    assert_eq!(
+        errors_of(&only_password).get(Field::Username),
+        Some(&FieldError::UsernameMissing)
+    );
+
+    let neither = validate(&valid_connection(), &valid_settings());
+    assert!(neither.is_ok_and(|v| v.request.credentials.is_none()));
+}
+
+#[test]
+fn token_must_fit_in_a_header() {
+    assert_eq!(
+        check_token("  QSDK 3856abcdef\n").map(|t| t.expose().to_owned()),
+        Ok("QSDK 3856abcdef".to_owned())
+    );
+    assert_eq!(
+        check_token("QSDK\u{00a0}3856"),
+        Err(FieldError::TokenInvalidCharacter)
+    );
+    assert_eq!(
+        check_token("abc\u{7}def"),
+        Err(FieldError::TokenInvalidCharacter)
+    );
+    assert_eq!(
+        check_token(""),
+        Err(FieldError::Required(Field::AccessToken))
+    );
+}
+
+#[test]
+fn base_url_is_an_http_url_or_a_path() {
+    for (input, normalised) in [
+        ("/commandcenter/api", "/commandcenter/api"),
+        ("/commandcenter/api/", "/commandcenter/api"),
+        (
+            "https://cc.example.com/commandcenter/api",
+            "https://cc.example.com/commandcenter/api",
+        ),
+        (
+            "HTTP://127.0.0.1:8081/commandcenter/api/",
+            "HTTP://127.0.0.1:8081/commandcenter/api",
+        ),
+        ("/", ""),
+    ] {
+        assert_eq!(check_base_url(input), Ok(normalised.to_owned()), "{input}");
+    }
+    for bad in [
+        "commandcenter/api",
+        "//cc.example.com/api",
+        "ftp://cc.example.com",
+        "https://",
+        "https:///api",
+        "/command center/api",
+        "/api?x=1",
+        "/api#top",
+        "javascript:alert(1)",
+    ] {
+        assert_eq!(
+            check_base_url(bad),
+            Err(FieldError::BaseUrlInvalid),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn every_error_has_a_sentence() {
+    let all = [
+        FieldError::TooLong { max: 3 },
+        FieldError::ControlCharacter,
+        FieldError::HostHasPath,
+        FieldError::HostHasPort,
+        FieldError::HostInvalidCharacter('_'),
+        FieldError::HostNotAscii,
+        FieldError::HostEmptyLabel,
+        FieldError::HostLabelTooLong,
+        FieldError::HostLabelHyphen,
+        FieldError::HostBadIpv4,
+        FieldError::HostBracketedIpv6,
+        FieldError::EmailSeveralAt,
+        FieldError::EmailHasSpace,
+        FieldError::EmailLocalPartInvalid,
+        FieldError::EmailLocalPartTooLong,
+        FieldError::EmailDomainInvalid,
+        FieldError::UsernameMissing,
+        FieldError::TokenInvalidCharacter,
+        FieldError::BaseUrlInvalid,
+    ];
+    for error in all
+        .into_iter()
+        .chain(Field::IN_PAGE_ORDER.map(FieldError::Required))
+    {
+        let sentence = error.to_string();
+        assert!(
+            sentence.len() > 10 && sentence.ends_with('.'),
+            "{error:?}: {sentence}"
+        );
+    }
+}
+
+fn any_form() -> impl Strategy<Value = (ConnectionForm, SettingsForm)> {
+    let text = || any::<String>();
+    (
+        text(),
+        text(),
+        text(),
+        text(),
+        0..3usize,
+        text(),
+        text(),
+        text(),
+        text(),
+    )
+        .prop_map(
+            |(token, base, server, port, enc, email, name, user, password)| {
+                (
+                    ConnectionForm {
+                        access_token: token,
+                        api_base_url: base,
+                    },
+                    SettingsForm {
+                        smtp_server: server,
+                        smtp_port: port,
+                        encryption: Encryption::ALL[enc],
+                        sender_email: email,
+                        sender_name: name,
+                        username: user,
+                        password,
+                    },
+                )
+            },
+        )
+}
+
+/// Label-shaped strings: the alphabet of host names, so the generator reaches the valid ones.
+fn dns_label() -> impl Strategy<Value = String> {
+    "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn validation_never_panics_and_either_sends_or_explains((connection, settings) in any_form()) {
+        match validate(&connection, &settings) {
+            Ok(valid) => {
+                // Whatever passes must be sendable: it serialises, and the port is real.
+                prop_assert!(valid.request.smtp_port >= 1);
+                prop_assert!(serde_json::to_string(&valid.request).is_ok());
+            }
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.iter().all(|(_, e)| !e.to_string().is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_port_in_range_is_accepted_and_nothing_else(port in any::<u32>()) {
+        let result = check_port(&port.to_string());
+        prop_assert_eq!(result.is_ok(), (1..=65535).contains(&port));
+        if let Ok(parsed) = result {
+            prop_assert_eq!(u32::from(parsed), port);
+        }
+    }
+
+    #[test]
+    fn ip_addresses_are_accepted_as_smtp_servers(v4 in any::<std::net::Ipv4Addr>(), v6 in any::<std::net::Ipv6Addr>()) {
+        prop_assert!(check_smtp_server(&v4.to_string()).is_ok());
+        prop_assert!(check_smtp_server(&v6.to_string()).is_ok());
+    }
+
+    #[test]
+    fn dotted_names_of_valid_labels_are_accepted(labels in prop::collection::vec(dns_label(), 1..4), tld in "[a-z]{2,6}") {
+        let host = format!("{}.{tld}", labels.join("."));
+        prop_assume!(host.len() <= MAX_HOST_LEN);
+        prop_assert_eq!(check_smtp_server(&host), Ok(host.clone()));
+        let email = format!("alerts@{host}");
+        prop_assert_eq!(check_sender_email(&email), Ok(email.clone()));
+    }
+
+    #[test]
+    fn a_server_name_with_white_space_inside_is_refused(a in dns_label(), b in dns_label(), space in "[ \t]") {
+        let host = format!("{a}{space}{b}.example.com");
+        prop_assert_eq!(check_smtp_server(&host), Err(FieldError::HostHasSpace));
+    }
+}

@@ -1,0 +1,171 @@
+//! Labelled form controls. Each ties its label, hint and error to the input with `for`,
+//! `aria-describedby` and `aria-invalid`, so a screen reader reads them together.
+
+use leptos::prelude::*;
+
+use crate::core::settings::{Encryption, Field};
+
+/// The DOM id of a field's input; its hint and error use it as a prefix.
+pub fn input_id(field: Field) -> &'static str {
+    match field {
+        Field::AccessToken => "access-token",
+        Field::ApiBaseUrl => "api-base-url",
+        Field::SmtpServer => "smtp-server",
+        Field::SmtpPort => "smtp-port",
+        Field::Encryption => "encryption",
+        Field::SenderEmail => "sender-email",
+        Field::SenderName => "sender-name",
+        Field::Username => "smtp-username",
+        Field::Password => "smtp-password",
+    }
+}
+
+/// How an input behaves; the defaults suit plain technical text (no spell check, no capitals).
+#[derive(Clone, Copy)]
+pub struct InputKind {
+    pub input_type: &'static str,
+    pub autocomplete: &'static str,
+    pub inputmode: Option<&'static str>,
+    /// Masked until the administrator asks to see it.
+    pub secret: bool,
+}
+
+impl InputKind {
+    pub const TEXT: Self = Self {
+        input_type: "text",
+        autocomplete: "off",
+        inputmode: None,
+        secret: false,
+    };
+    pub const NUMBER: Self = Self {
+        // type=number would turn "abc" into an empty value and hide the real mistake.
+        inputmode: Some("numeric"),
+        ..Self::TEXT
+    };
+    pub const EMAIL: Self = Self {
+        input_type: "email",
+        ..Self::TEXT
+    };
+    pub const SECRET: Self = Self {
+        input_type: "password",
+        secret: true,
+        ..Self::TEXT
+    };
+}
+
+#[component]
+pub fn InputField(
+    field: Field,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    #[prop(into)] on_leave: Callback<Field>,
+    #[prop(default = InputKind::TEXT)] kind: InputKind,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = input_id(field);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let revealed = RwSignal::new(false);
+
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                hint.is_some().then_some(hint_id.as_str()),
+                error.with(Option::is_some).then_some(error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input_type = move || {
+        if kind.secret && !revealed.get() {
+            "password"
+        } else if kind.secret {
+            "text"
+        } else {
+            kind.input_type
+        }
+    };
+
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{field.label()}</label>
+            <div class="input-row">
+                <input
+                    id=id
+                    name=id
+                    type=input_type
+                    autocomplete=kind.autocomplete
+                    inputmode=kind.inputmode
+                    spellcheck="false"
+                    autocapitalize="off"
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=described_by
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| value.set(ev.target().value())
+                    on:blur=move |_| on_leave.run(field)
+                />
+                {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
+            </div>
+            {hint.map(|text| view! { <p class="field-hint" id=hint_id>{text}</p> })}
+            {move || error.get().map(|message| view! {
+                <p class="field-error" id=error_id.clone()>{message}</p>
+            })}
+        </div>
+    }
+}
+
+/// "Show"/"Hide" for a masked input; the hidden words name which secret it reveals, so that
+/// two such buttons are told apart by a screen reader.
+#[component]
+fn RevealButton(
+    controls: &'static str,
+    label: &'static str,
+    revealed: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="reveal"
+            aria-controls=controls
+            on:click=move |_| revealed.update(|shown| *shown = !*shown)
+        >
+            {move || if revealed.get() { "Hide" } else { "Show" }}
+            <span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+        </button>
+    }
+}
+
+#[component]
+pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl IntoView {
+    let id = input_id(Field::Encryption);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{Field::Encryption.label()}</label>
+            <select
+                id=id
+                name=id
+                aria-describedby=hint_id.clone()
+                prop:value=move || value.get().wire_name()
+                on:change:target=move |ev| {
+                    if let Some(encryption) = Encryption::from_wire_name(&ev.target().value()) {
+                        value.set(encryption);
+                    }
+                }
+            >
+                {Encryption::ALL
+                    .map(|option| view! {
+                        <option value=option.wire_name() selected=move || value.get() == option>
+                            {option.label()}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+            <p class="field-hint" id=hint_id>{hint}</p>
+        </div>
+    }
+}

@@ -1,0 +1,16 @@
+//! The page's components. They render signals and forward events; every decision (is this
+//! valid, what does this answer mean, what is the message) is the core's.
+
+mod fields;
+mod form_state;
+mod page;
+mod status;
+
+use leptos::prelude::*;
+
+pub use page::EmailServerPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <EmailServerPage /> }
+}
