@@ -15,13 +15,17 @@ use serde_json::{json, Map, Value};
 use crate::contract::{self, Rejection};
 use crate::{
     Endpoint, FakeCommandCenter, Fault, FaultBody, RecordedRequest, API_PREFIX,
-    ERROR_CODE_BAD_REQUEST, ERROR_CODE_UNAUTHORIZED,
+    ERROR_CODE_BAD_REQUEST, ERROR_CODE_NO_SAVED_CREDENTIALS, ERROR_CODE_SMTP_CONNECT_FAILED,
+    ERROR_CODE_UNAUTHORIZED,
 };
 
 /// Far above any real body here; only there so a runaway client cannot eat the test's memory.
 const MAX_REQUEST_BODY: usize = 1 << 20;
 
-/// Settings as `POST /V4/EmailServer` stored them.
+/// Settings as `POST`/`PUT /V4/EmailServer` stored them.
+///
+/// Invariant: `use_authentication` is true exactly when both `username` and `password_base64`
+/// are stored (POST sends both or neither; PUT never leaves only one of them).
 #[derive(Clone, Debug)]
 pub(crate) struct EmailSettings {
     smtp_server_name: String,
@@ -29,27 +33,56 @@ pub(crate) struct EmailSettings {
     sender_email: String,
     sender_name: String,
     encryption_algorithm: String,
+    use_authentication: bool,
     username: Option<String>,
     /// Kept as the client sent it, so tests can check the app's encoding.
     pub(crate) password_base64: Option<String>,
 }
 
+/// The fields a PUT must carry when nothing is configured yet (POST's required fields).
+const REQUIRED_TO_CREATE: [&str; 4] = ["SMTPServerName", "SMTPPort", "senderEmail", "senderName"];
+
+fn text(object: &Map<String, Value>, name: &str) -> Option<String> {
+    object.get(name).and_then(Value::as_str).map(str::to_owned)
+}
+
 impl EmailSettings {
     /// `object` has passed the POST contract, so every field has its type; the defaults below
     /// are never used for a required field.
-    fn from_checked(object: &Map<String, Value>) -> Self {
-        let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
-        Self {
-            smtp_server_name: text("SMTPServerName").unwrap_or_default(),
-            smtp_port: object
-                .get("SMTPPort")
-                .and_then(Value::as_i64)
-                .unwrap_or_default(),
-            sender_email: text("senderEmail").unwrap_or_default(),
-            sender_name: text("senderName").unwrap_or_default(),
-            encryption_algorithm: text("encryptionAlgorithm").unwrap_or_else(|| "NONE".to_owned()),
-            username: text("username"),
-            password_base64: text("password"),
+    pub(crate) fn from_checked(object: &Map<String, Value>) -> Self {
+        let mut settings = Self {
+            smtp_server_name: String::new(),
+            smtp_port: 0,
+            sender_email: String::new(),
+            sender_name: String::new(),
+            encryption_algorithm: "NONE".to_owned(),
+            use_authentication: false,
+            username: None,
+            password_base64: None,
+        };
+        settings.update_plain_fields(object);
+        settings.username = text(object, "username");
+        settings.password_base64 = text(object, "password");
+        settings.use_authentication = settings.username.is_some();
+        settings
+    }
+
+    /// Overwrites every non-credential field that `object` (already checked) carries.
+    fn update_plain_fields(&mut self, object: &Map<String, Value>) {
+        if let Some(value) = text(object, "SMTPServerName") {
+            self.smtp_server_name = value;
+        }
+        if let Some(value) = object.get("SMTPPort").and_then(Value::as_i64) {
+            self.smtp_port = value;
+        }
+        if let Some(value) = text(object, "senderEmail") {
+            self.sender_email = value;
+        }
+        if let Some(value) = text(object, "senderName") {
+            self.sender_name = value;
+        }
+        if let Some(value) = text(object, "encryptionAlgorithm") {
+            self.encryption_algorithm = value;
         }
     }
 }
@@ -65,12 +98,95 @@ pub(crate) fn settings_json(settings: Option<&EmailSettings>) -> Value {
         "senderEmail": settings.sender_email,
         "senderName": settings.sender_name,
         "encryptionAlgorithm": settings.encryption_algorithm,
-        "useAuthentication": settings.username.is_some(),
+        "useAuthentication": settings.use_authentication,
     });
-    if let (Some(username), Some(object)) = (&settings.username, answer.as_object_mut()) {
+    if let (true, Some(username), Some(object)) = (
+        settings.use_authentication,
+        &settings.username,
+        answer.as_object_mut(),
+    ) {
         object.insert("username".to_owned(), json!(username));
     }
     answer
+}
+
+/// What a PUT body (already through [`contract::PUT_EMAIL_SERVER`]) makes of the stored
+/// settings; `Err` is a 400. See the crate doc for the rules.
+pub(crate) fn apply_put(
+    current: Option<&EmailSettings>,
+    object: &Map<String, Value>,
+) -> Result<EmailSettings, Rejection> {
+    let mut next = match current {
+        Some(current) => current.clone(),
+        None => {
+            if REQUIRED_TO_CREATE
+                .iter()
+                .any(|name| !object.contains_key(*name))
+            {
+                return Err(Rejection(
+                    "nothing to update: configure the email server with POST first".to_owned(),
+                ));
+            }
+            EmailSettings::from_checked(&Map::new())
+        }
+    };
+    next.update_plain_fields(object);
+    let username = text(object, "username");
+    let password = text(object, "password");
+    match object.get("useAuthentication").and_then(Value::as_bool) {
+        Some(false) => {
+            if let Some(name) = ["username", "password"]
+                .into_iter()
+                .find(|name| object.contains_key(*name))
+            {
+                return Err(Rejection(format!(
+                    "field '{name}' contradicts 'useAuthentication': false (leave it out, or send 'useAuthentication': true)"
+                )));
+            }
+            next.use_authentication = false;
+            next.username = None;
+            next.password_base64 = None;
+        }
+        Some(true) => {
+            let Some(username) = username else {
+                return Err(Rejection(
+                    "field 'username' is required when 'useAuthentication' is true".to_owned(),
+                ));
+            };
+            let Some(password) = password.or_else(|| next.password_base64.clone()) else {
+                return Err(Rejection(
+                    "field 'password' is required: no password is saved yet".to_owned(),
+                ));
+            };
+            next.use_authentication = true;
+            next.username = Some(username);
+            next.password_base64 = Some(password);
+        }
+        None => match (username, password) {
+            (None, None) => {}
+            (Some(username), password) => {
+                let Some(password) = password.or_else(|| next.password_base64.clone()) else {
+                    return Err(Rejection(
+                        "field 'password' is required when 'username' is sent: no password is saved yet"
+                            .to_owned(),
+                    ));
+                };
+                next.use_authentication = true;
+                next.username = Some(username);
+                next.password_base64 = Some(password);
+            }
+            (None, Some(password)) => {
+                if next.username.is_none() {
+                    return Err(Rejection(
+                        "field 'username' is required when 'password' is sent: no username is saved yet"
+                            .to_owned(),
+                    ));
+                }
+                next.password_base64 = Some(password);
+            }
+        },
+    }
+    Ok(next)
 }
 
 enum Answer {
@@ -140,6 +256,8 @@ async fn answer(fake: &FakeCommandCenter, parts: &Parts, body: &Bytes) -> Answer
     Answer::Respond(match endpoint {
         Endpoint::GetEmailServer => get_email_server(fake, server_error),
         Endpoint::PostEmailServer => post_email_server(fake, &parts.headers, body, server_error),
+        Endpoint::PutEmailServer => put_email_server(fake, &parts.headers, body, server_error),
+        Endpoint::TestEmailServer => test_email_server(fake, &parts.headers, body, server_error),
     })
 }
 
@@ -204,15 +322,114 @@ fn post_email_server(
 ) -> Response {
     let object = match contract::POST_EMAIL_SERVER.check(headers, body) {
         Ok(object) => object,
-        Err(Rejection(message)) => {
-            return error_response(StatusCode::BAD_REQUEST, ERROR_CODE_BAD_REQUEST, &message)
-        }
+        Err(Rejection(message)) => return bad_request(&message),
     };
     if let Some((code, message)) = server_error {
         return error_response(StatusCode::OK, code, &message);
     }
     fake.store_settings(EmailSettings::from_checked(&object));
     error_response(StatusCode::OK, 0, "")
+}
+
+fn put_email_server(
+    fake: &FakeCommandCenter,
+    headers: &HeaderMap,
+    body: &[u8],
+    server_error: Option<(i64, String)>,
+) -> Response {
+    let object = match contract::PUT_EMAIL_SERVER.check(headers, body) {
+        Ok(object) => object,
+        Err(Rejection(message)) => return bad_request(&message),
+    };
+    // Read, merge and store under one lock, so that concurrent PUTs cannot lose an update.
+    let mut state = fake.lock();
+    let next = match apply_put(state.settings.as_ref(), &object) {
+        Ok(next) => next,
+        Err(Rejection(message)) => return bad_request(&message),
+    };
+    if let Some((code, message)) = server_error {
+        return error_response(StatusCode::OK, code, &message);
+    }
+    state.settings = Some(next);
+    error_response(StatusCode::OK, 0, "")
+}
+
+/// Tests the settings in the body (with the saved credentials when the body leaves both out
+/// and authentication is wanted); stores nothing but the record of the "sent" mail.
+fn test_email_server(
+    fake: &FakeCommandCenter,
+    headers: &HeaderMap,
+    body: &[u8],
+    server_error: Option<(i64, String)>,
+) -> Response {
+    let object = match contract::TEST_EMAIL_SERVER.check(headers, body) {
+        Ok(object) => object,
+        Err(Rejection(message)) => return bad_request(&message),
+    };
+    let use_authentication = object.get("useAuthentication").and_then(Value::as_bool);
+    // The contract table already made username and password come together.
+    let credentials_sent = object.contains_key("username");
+    if use_authentication == Some(false) && credentials_sent {
+        return bad_request(
+            "field 'username' contradicts 'useAuthentication': false (leave out 'username' and 'password', or send 'useAuthentication': true)",
+        );
+    }
+    if let Some((code, message)) = server_error {
+        return error_response(StatusCode::OK, code, &message);
+    }
+    let mut state = fake.lock();
+    let mut tested = EmailSettings::from_checked(&object);
+    let mut used_saved_credentials = false;
+    if !credentials_sent {
+        let saved = state.settings.as_ref();
+        let wants_authentication = use_authentication
+            .unwrap_or_else(|| saved.is_some_and(|saved| saved.use_authentication));
+        if wants_authentication {
+            let credentials = saved
+                .filter(|saved| saved.use_authentication)
+                .and_then(|saved| Some((saved.username.clone()?, saved.password_base64.clone()?)));
+            let Some((username, password)) = credentials else {
+                return error_response(
+                    StatusCode::OK,
+                    ERROR_CODE_NO_SAVED_CREDENTIALS,
+                    "No saved credentials to test with: send 'username' and 'password', or save them first",
+                );
+            };
+            tested.use_authentication = true;
+            tested.username = Some(username);
+            tested.password_base64 = Some(password);
+            used_saved_credentials = true;
+        }
+    }
+    if !state.mail_server_reachable {
+        return error_response(
+            StatusCode::OK,
+            ERROR_CODE_SMTP_CONNECT_FAILED,
+            &format!(
+                "Failed to connect to SMTP server {}:{}: Connection timed out",
+                tested.smtp_server_name, tested.smtp_port
+            ),
+        );
+    }
+    let mut settings = settings_json(Some(&tested));
+    if let Some(settings) = settings.as_object_mut() {
+        if let Some(password) = &tested.password_base64 {
+            settings.insert("passwordBase64".to_owned(), json!(password));
+        }
+        settings.insert(
+            "usedSavedCredentials".to_owned(),
+            json!(used_saved_credentials),
+        );
+    }
+    state.sent_test_mails.push(json!({
+        "to": fake.user_email(),
+        "settings": settings,
+    }));
+    error_response(StatusCode::OK, 0, "")
+}
+
+fn bad_request(message: &str) -> Response {
+    error_response(StatusCode::BAD_REQUEST, ERROR_CODE_BAD_REQUEST, message)
 }
 
 /// `{"errorMessage": ..., "errorCode": ...}`, the shape of every documented answer but GET's.
@@ -290,7 +507,9 @@ fn fault_status_response(status: u16, body: &FaultBody) -> Response {
 fn malformed_json(fake: &FakeCommandCenter, endpoint: Endpoint) -> Response {
     let normal = match endpoint {
         Endpoint::GetEmailServer => fake.stored_settings(),
-        Endpoint::PostEmailServer => json!({"errorMessage": "", "errorCode": 0}),
+        Endpoint::PostEmailServer | Endpoint::PutEmailServer | Endpoint::TestEmailServer => {
+            json!({"errorMessage": "", "errorCode": 0})
+        }
     }
     .to_string();
     let half = normal.len().div_ceil(2);

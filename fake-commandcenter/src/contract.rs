@@ -2,7 +2,8 @@
 //! `serde_json::Value` (deliberately not a typed struct: the fake must not share the app's
 //! idea of the body, or both could be wrong the same way).
 //!
-//! Each endpoint's body is a [`BodyContract`] table; PUT and Action/Test will be more tables.
+//! Each endpoint's body is a [`BodyContract`] table. Rules that depend on what is stored (PUT's
+//! credentials) or on several fields at once beyond "sent together" live in `api`.
 
 use axum::http::{header, HeaderMap};
 use base64::Engine;
@@ -22,6 +23,8 @@ pub(crate) enum Kind {
     OneOf(&'static [&'static str]),
     /// Standard base64 with padding, of UTF-8 text.
     Base64Utf8,
+    /// A JSON boolean (not `"true"`, not `1`).
+    Bool,
 }
 
 pub(crate) struct Field {
@@ -38,44 +41,69 @@ pub(crate) struct BodyContract {
 
 pub(crate) const ENCRYPTION_ALGORITHMS: &[&str] = &["NONE", "TLS", "SSL"];
 
+const fn field(name: &'static str, kind: Kind, required: bool) -> Field {
+    Field {
+        name,
+        kind,
+        required,
+    }
+}
+
 /// `POST /V4/EmailServer`.
 pub(crate) const POST_EMAIL_SERVER: BodyContract = BodyContract {
     fields: &[
-        Field {
-            name: "SMTPServerName",
-            kind: Kind::Text,
-            required: true,
-        },
-        Field {
-            name: "SMTPPort",
-            kind: Kind::Port,
-            required: true,
-        },
-        Field {
-            name: "senderEmail",
-            kind: Kind::Text,
-            required: true,
-        },
-        Field {
-            name: "senderName",
-            kind: Kind::Text,
-            required: true,
-        },
-        Field {
-            name: "encryptionAlgorithm",
-            kind: Kind::OneOf(ENCRYPTION_ALGORITHMS),
-            required: false,
-        },
-        Field {
-            name: "username",
-            kind: Kind::Text,
-            required: false,
-        },
-        Field {
-            name: "password",
-            kind: Kind::Base64Utf8,
-            required: false,
-        },
+        field("SMTPServerName", Kind::Text, true),
+        field("SMTPPort", Kind::Port, true),
+        field("senderEmail", Kind::Text, true),
+        field("senderName", Kind::Text, true),
+        field(
+            "encryptionAlgorithm",
+            Kind::OneOf(ENCRYPTION_ALGORITHMS),
+            false,
+        ),
+        field("username", Kind::Text, false),
+        field("password", Kind::Base64Utf8, false),
+    ],
+    together: &[("username", "password")],
+};
+
+/// `PUT /V4/EmailServer`: POST's fields, every one optional, plus `useAuthentication`.
+/// `username` and `password` are not a pair here: which one may come alone depends on what is
+/// stored, so `api::apply_put` checks that.
+pub(crate) const PUT_EMAIL_SERVER: BodyContract = BodyContract {
+    fields: &[
+        field("SMTPServerName", Kind::Text, false),
+        field("SMTPPort", Kind::Port, false),
+        field("senderEmail", Kind::Text, false),
+        field("senderName", Kind::Text, false),
+        field(
+            "encryptionAlgorithm",
+            Kind::OneOf(ENCRYPTION_ALGORITHMS),
+            false,
+        ),
+        field("useAuthentication", Kind::Bool, false),
+        field("username", Kind::Text, false),
+        field("password", Kind::Base64Utf8, false),
+    ],
+    together: &[],
+};
+
+/// `POST /V4/EmailServer/Action/Test`: POST's fields plus `useAuthentication`; "if one of
+/// `username`/`password` is sent, the other must be too".
+pub(crate) const TEST_EMAIL_SERVER: BodyContract = BodyContract {
+    fields: &[
+        field("SMTPServerName", Kind::Text, true),
+        field("SMTPPort", Kind::Port, true),
+        field("senderEmail", Kind::Text, true),
+        field("senderName", Kind::Text, true),
+        field(
+            "encryptionAlgorithm",
+            Kind::OneOf(ENCRYPTION_ALGORITHMS),
+            false,
+        ),
+        field("useAuthentication", Kind::Bool, false),
+        field("username", Kind::Text, false),
+        field("password", Kind::Base64Utf8, false),
     ],
     together: &[("username", "password")],
 };
@@ -92,6 +120,12 @@ impl BodyContract {
         check_content_type(headers)?;
         let value: Value = serde_json::from_slice(body)
             .map_err(|error| Rejection(format!("body is not valid JSON: {error}")))?;
+        self.check_value(value)
+    }
+
+    /// The body checks of [`BodyContract::check`] on an already parsed value (also used for
+    /// seed files, which have no headers).
+    pub(crate) fn check_value(&self, value: Value) -> Result<Map<String, Value>, Rejection> {
         let Value::Object(object) = value else {
             return Err(Rejection(format!(
                 "body must be a JSON object, got {}",
@@ -219,6 +253,14 @@ fn check_field(field: &Field, value: &Value) -> Result<(), Rejection> {
                 return Err(Rejection(format!(
                     "field '{name}' must be one of {}, got '{text}'",
                     allowed.join(", ")
+                )));
+            }
+        }
+        Kind::Bool => {
+            if !value.is_boolean() {
+                return Err(Rejection(format!(
+                    "field '{name}' must be a JSON boolean, got {}",
+                    describe(value)
                 )));
             }
         }

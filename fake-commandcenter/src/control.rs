@@ -24,6 +24,8 @@ pub(crate) fn router(fake: FakeCommandCenter) -> Router {
             axum::routing::put(put_fault).delete(delete_fault),
         )
         .route("/settings", get(get_settings))
+        .route("/mail-server", get(get_mail_server).put(put_mail_server))
+        .route("/test-mails", get(get_test_mails).delete(delete_test_mails))
         .fallback(|| async { control_error(StatusCode::NOT_FOUND, "no such control API") })
         .layer(middleware::from_fn(loopback_only))
         .with_state(fake)
@@ -98,6 +100,47 @@ async fn get_settings(State(fake): State<FakeCommandCenter>) -> Json<Value> {
         "settings": fake.stored_settings(),
         "passwordBase64": fake.stored_password_base64(),
     }))
+}
+
+async fn get_mail_server(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(json!({"reachable": fake.mail_server_reachable()}))
+}
+
+/// `{"reachable": bool}`, nothing else.
+async fn put_mail_server(State(fake): State<FakeCommandCenter>, body: Bytes) -> Response {
+    let value = match serde_json::from_slice::<Value>(&body) {
+        Ok(value) => value,
+        Err(error) => {
+            return control_error(
+                StatusCode::BAD_REQUEST,
+                &format!("mail server switch is not valid JSON: {error}"),
+            )
+        }
+    };
+    let reachable = value
+        .as_object()
+        .filter(|object| object.len() == 1)
+        .and_then(|object| object.get("reachable"))
+        .and_then(Value::as_bool);
+    match reachable {
+        Some(reachable) => {
+            fake.set_mail_server_reachable(reachable);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => control_error(
+            StatusCode::BAD_REQUEST,
+            r#"mail server switch must be {"reachable": true|false}"#,
+        ),
+    }
+}
+
+async fn get_test_mails(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(Value::Array(fake.sent_test_mails()))
+}
+
+async fn delete_test_mails(State(fake): State<FakeCommandCenter>) -> StatusCode {
+    fake.clear_sent_test_mails();
+    StatusCode::NO_CONTENT
 }
 
 fn control_error(status: StatusCode, message: &str) -> Response {

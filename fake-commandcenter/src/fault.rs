@@ -7,18 +7,31 @@ use serde_json::{json, Value};
 /// One API call the fake answers; faults are set per endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Endpoint {
+    /// `GET /V4/EmailServer`
     GetEmailServer,
+    /// `POST /V4/EmailServer`
     PostEmailServer,
+    /// `PUT /V4/EmailServer`
+    PutEmailServer,
+    /// `POST /V4/EmailServer/Action/Test`
+    TestEmailServer,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 2] = [Endpoint::GetEmailServer, Endpoint::PostEmailServer];
+    pub const ALL: [Endpoint; 4] = [
+        Endpoint::GetEmailServer,
+        Endpoint::PostEmailServer,
+        Endpoint::PutEmailServer,
+        Endpoint::TestEmailServer,
+    ];
 
     /// The name the control API uses, e.g. `post-email-server`.
     pub fn name(self) -> &'static str {
         match self {
             Endpoint::GetEmailServer => "get-email-server",
             Endpoint::PostEmailServer => "post-email-server",
+            Endpoint::PutEmailServer => "put-email-server",
+            Endpoint::TestEmailServer => "test-email-server",
         }
     }
 
@@ -31,7 +44,8 @@ impl Endpoint {
     pub fn method(self) -> Method {
         match self {
             Endpoint::GetEmailServer => Method::GET,
-            Endpoint::PostEmailServer => Method::POST,
+            Endpoint::PostEmailServer | Endpoint::TestEmailServer => Method::POST,
+            Endpoint::PutEmailServer => Method::PUT,
         }
     }
 
@@ -39,7 +53,10 @@ impl Endpoint {
     /// match it case-insensitively.
     pub fn path(self) -> &'static str {
         match self {
-            Endpoint::GetEmailServer | Endpoint::PostEmailServer => "/V4/EmailServer",
+            Endpoint::GetEmailServer | Endpoint::PostEmailServer | Endpoint::PutEmailServer => {
+                "/V4/EmailServer"
+            }
+            Endpoint::TestEmailServer => "/V4/EmailServer/Action/Test",
         }
     }
 }

@@ -8,6 +8,8 @@
 //! |---|---|---|
 //! | `GET` | `/V4/EmailServer` | the stored settings (`{}` when none); never the password |
 //! | `POST` | `/V4/EmailServer` | checks the body, stores it, `{"errorMessage": "", "errorCode": 0}` |
+//! | `PUT` | `/V4/EmailServer` | checks the body, merges it into the stored settings, same answer |
+//! | `POST` | `/V4/EmailServer/Action/Test` | checks the body, "sends" a test mail, stores nothing |
 //! | `OPTIONS` | any | CORS preflight: any origin; `GET, POST, PUT, OPTIONS`; `Authtoken, Content-Type, Accept` |
 //!
 //! Paths are matched case-insensitively, as the real server does (`/commandcenter/api/v4/emailserver`
@@ -16,6 +18,69 @@
 //! A body that breaks the contract gets 400 with `{"errorMessage": "...", "errorCode": 400}`
 //! whose message names the offending field. Unknown paths get 404, known paths with another
 //! method 405. All API answers carry `Access-Control-Allow-Origin: *`.
+//!
+//! Every body is checked in this order: `Content-Type: application/json`, JSON syntax, an
+//! object, unknown keys (a miscased one gets "did you mean"), each field's type, then the rules
+//! between fields. Types: names, addresses, `username` are non-empty strings; `SMTPPort` an
+//! integer 1..=65535; `encryptionAlgorithm` one of `NONE`, `TLS`, `SSL`; `password` standard
+//! padded base64 of UTF-8; `useAuthentication` a JSON boolean.
+//!
+//! The stored state tracks `useAuthentication` explicitly: true exactly when a username and a
+//! password are stored. `GET` shows `username` only then.
+//!
+//! ## `POST /V4/EmailServer`
+//!
+//! `SMTPServerName`, `SMTPPort`, `senderEmail`, `senderName` required; `encryptionAlgorithm`
+//! (default `NONE`), `username` and `password` optional, the last two together or not at all;
+//! no `useAuthentication`. Replaces everything stored: with credentials `useAuthentication`
+//! becomes true, without them false (and any stored credentials are gone).
+//!
+//! ## `PUT /V4/EmailServer`
+//!
+//! POST's fields, all optional, plus `useAuthentication`. Fields not sent keep their stored
+//! values. Credentials (each rule a 400 naming the field when broken; nothing is stored then):
+//!
+//! - `useAuthentication: false` clears the stored username and password; sending `username` or
+//!   `password` with it is a contradiction (400 naming that field).
+//! - `useAuthentication: true` needs `username` in the body (the contract's literal rule, even
+//!   if a username is stored); `password` may be left out only when one is stored.
+//! - Without `useAuthentication`: `username` turns authentication on and needs `password` in
+//!   the body unless one is stored; `password` alone replaces the stored one and needs a stored
+//!   username. A password sent always replaces the stored one; left out, it is kept.
+//! - Nothing configured yet: 400 `nothing to update: configure the email server with POST
+//!   first`, unless the body has all four of POST's required fields; then the PUT creates the
+//!   settings (defaults as for POST) under the rules above (so with no stored password a
+//!   `username` needs a `password`).
+//!
+//! ## `POST /V4/EmailServer/Action/Test`
+//!
+//! `SMTPServerName`, `SMTPPort`, `senderEmail`, `senderName` required; `encryptionAlgorithm`,
+//! `useAuthentication`, `username`, `password` optional; `username` and `password` together or
+//! not at all; both with `useAuthentication: false` is a contradiction (400). It tests the
+//! settings in the body and stores none of them. Credentials used:
+//!
+//! - `username` + `password` in the body: those.
+//! - Both left out and `useAuthentication` true, or absent while the stored settings use
+//!   authentication: the saved credentials. None saved: 200
+//!   `{"errorCode": 7 (ERROR_CODE_NO_SAVED_CREDENTIALS), "errorMessage": "No saved credentials ..."}`.
+//! - Otherwise: no authentication.
+//!
+//! Then, if the mail server is switched unreachable ([`FakeCommandCenter::set_mail_server_reachable`]):
+//! 200 `{"errorCode": 6 (ERROR_CODE_SMTP_CONNECT_FAILED), "errorMessage": "Failed to connect
+//! to SMTP server <SMTPServerName>:<SMTPPort>: Connection timed out"}`. Otherwise 200 success,
+//! and the mail is recorded in [`FakeCommandCenter::sent_test_mails`], addressed to
+//! [`FakeConfig::user_email`] (the signed-in user: the contract has no recipient field).
+//!
+//! ## Faults
+//!
+//! Every endpoint takes the same [`Fault`]s. An `ErrorCode` fault on PUT or Test comes after
+//! the 401/400 checks and replaces the answer: nothing stored, no mail recorded.
+//!
+//! ## Seeds
+//!
+//! [`FakeCommandCenter::with_settings`] (CLI `--seed PATH`) starts with settings given as a
+//! POST body (password base64), checked against the POST contract. Without one the fake
+//! starts empty.
 //!
 //! # Control API (under `/__fake`, answered to loopback peers only, never recorded)
 //!
@@ -26,8 +91,13 @@
 //! | `PUT` | `/__fake/faults/{endpoint}` | set a fault, body as in [`Fault::from_control_json`] |
 //! | `DELETE` | `/__fake/faults/{endpoint}` | clear the fault |
 //! | `GET` | `/__fake/settings` | `{"settings": <what GET would answer>, "passwordBase64": <string or null>}` |
+//! | `GET` | `/__fake/mail-server` | `{"reachable": bool}` |
+//! | `PUT` | `/__fake/mail-server` | body exactly `{"reachable": bool}`; 204 |
+//! | `GET` | `/__fake/test-mails` | JSON array, as [`FakeCommandCenter::sent_test_mails`] |
+//! | `DELETE` | `/__fake/test-mails` | forget the recorded test mails |
 //!
-//! `{endpoint}` is one of [`Endpoint::name`]: `get-email-server`, `post-email-server`.
+//! `{endpoint}` is one of [`Endpoint::name`]: `get-email-server`, `post-email-server`,
+//! `put-email-server`, `test-email-server`.
 //!
 //! The loopback check needs the peer address, so the router must be served with
 //! `into_make_service_with_connect_info::<SocketAddr>()`; [`serve`] does that. Without the peer
@@ -67,17 +137,31 @@ pub const API_PREFIX: &str = "/commandcenter/api";
 pub const ERROR_CODE_BAD_REQUEST: i64 = 400;
 /// `errorCode` of the fake's 401 answers (missing or wrong token).
 pub const ERROR_CODE_UNAUTHORIZED: i64 = 401;
+/// `errorCode` (in a 200) of `POST /V4/EmailServer/Action/Test` when the mail server is
+/// switched unreachable ([`FakeCommandCenter::set_mail_server_reachable`]).
+pub const ERROR_CODE_SMTP_CONNECT_FAILED: i64 = 6;
+/// `errorCode` (in a 200) of `POST /V4/EmailServer/Action/Test` when it should test with the
+/// saved credentials and none are saved.
+pub const ERROR_CODE_NO_SAVED_CREDENTIALS: i64 = 7;
 
+/// The signed-in user's address unless configured otherwise: where test mails go.
+pub const DEFAULT_USER_EMAIL: &str = "admin@example.com";
+
+/// Build it with `..FakeConfig::default()` so that later fields do not break your code.
 #[derive(Clone, Debug)]
 pub struct FakeConfig {
     /// The one value of the `Authtoken` header that is accepted.
     pub token: String,
+    /// The signed-in user's own address, the recipient of every test mail
+    /// (`POST /V4/EmailServer/Action/Test`). Default [`DEFAULT_USER_EMAIL`].
+    pub user_email: String,
 }
 
 impl Default for FakeConfig {
     fn default() -> Self {
         Self {
             token: DEFAULT_TOKEN.to_owned(),
+            user_email: DEFAULT_USER_EMAIL.to_owned(),
         }
     }
 }
@@ -94,7 +178,6 @@ struct Shared {
     state: Mutex<State>,
 }
 
-#[derive(Default)]
 struct State {
     /// Each record carries a private sequence number so that an answer still finds its record
     /// after `clear_requests` or while other requests arrive.
@@ -102,6 +185,22 @@ struct State {
     next_request_id: u64,
     settings: Option<api::EmailSettings>,
     faults: HashMap<Endpoint, Fault>,
+    mail_server_reachable: bool,
+    /// `{"to": ..., "settings": ...}` per successful Action/Test, in order.
+    sent_test_mails: Vec<serde_json::Value>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            requests: Vec::new(),
+            next_request_id: 0,
+            settings: None,
+            faults: HashMap::new(),
+            mail_server_reachable: true,
+            sent_test_mails: Vec::new(),
+        }
+    }
 }
 
 impl FakeCommandCenter {
@@ -112,6 +211,18 @@ impl FakeCommandCenter {
                 state: Mutex::new(State::default()),
             }),
         }
+    }
+
+    /// A fake that starts with `settings` stored, as if `POST /V4/EmailServer` had sent them
+    /// (a JSON object shaped like that body, password base64). `Err` says how `settings` breaks
+    /// the POST contract.
+    pub fn with_settings(config: FakeConfig, settings: serde_json::Value) -> Result<Self, String> {
+        let object = contract::POST_EMAIL_SERVER
+            .check_value(settings)
+            .map_err(|contract::Rejection(message)| message)?;
+        let fake = Self::new(config);
+        fake.store_settings(api::EmailSettings::from_checked(&object));
+        Ok(fake)
     }
 
     /// Whole app: API under `/commandcenter/api/...` (path matched case-insensitively), control
@@ -153,6 +264,31 @@ impl FakeCommandCenter {
             .settings
             .as_ref()
             .and_then(|settings| settings.password_base64.clone())
+    }
+
+    /// Whether `POST /V4/EmailServer/Action/Test` reaches the mail server (default true). When
+    /// false, tests answer 200 with [`ERROR_CODE_SMTP_CONNECT_FAILED`] and a message naming the
+    /// host and port from the body, and no mail is recorded.
+    pub fn set_mail_server_reachable(&self, reachable: bool) {
+        self.lock().mail_server_reachable = reachable;
+    }
+
+    pub fn mail_server_reachable(&self) -> bool {
+        self.lock().mail_server_reachable
+    }
+
+    /// One entry per successful `POST /V4/EmailServer/Action/Test`, in order:
+    /// `{"to": <FakeConfig::user_email>, "settings": {SMTPServerName, SMTPPort, senderEmail,
+    /// senderName, encryptionAlgorithm, useAuthentication, username?, passwordBase64?,
+    /// usedSavedCredentials}}`; `username` and `passwordBase64` are the credentials tested with
+    /// (from the body or the saved ones), present only when `useAuthentication` is true.
+    pub fn sent_test_mails(&self) -> Vec<serde_json::Value> {
+        self.lock().sent_test_mails.clone()
+    }
+
+    /// Forget the recorded test mails.
+    pub fn clear_sent_test_mails(&self) {
+        self.lock().sent_test_mails.clear();
     }
 
     /// Sets (or with `None` clears) the fault for one endpoint; it stays until cleared.
@@ -198,6 +334,10 @@ impl FakeCommandCenter {
 
     fn token(&self) -> &str {
         &self.shared.config.token
+    }
+
+    fn user_email(&self) -> &str {
+        &self.shared.config.user_email
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {

@@ -1,4 +1,5 @@
-//! `fake-commandcenter [--host 127.0.0.1] [--port 8081] [--token demo-token]`
+//! `fake-commandcenter [--host 127.0.0.1] [--port 8081] [--token demo-token] [--seed PATH]
+//! [--mail-server-unreachable] [--user-email admin@example.com]`
 //!
 //! Serves the fake Command Center until killed. Port 0 picks a free port; the line printed once
 //! listening tells which, so scripts wait for it and read the URL from it.
@@ -6,18 +7,43 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fake_commandcenter::{FakeCommandCenter, FakeConfig, API_PREFIX, DEFAULT_TOKEN};
+use fake_commandcenter::{
+    FakeCommandCenter, FakeConfig, API_PREFIX, DEFAULT_TOKEN, DEFAULT_USER_EMAIL,
+};
 
-const USAGE: &str = "usage: fake-commandcenter [--host HOST] [--port PORT] [--token TOKEN]\n\
-    \n  --host HOST    address to listen on (default 127.0.0.1)\
-    \n  --port PORT    port to listen on, 0 for any free one (default 8081)\
-    \n  --token TOKEN  the Authtoken header value to accept (default demo-token)";
+const USAGE: &str =
+    "usage: fake-commandcenter [--host HOST] [--port PORT] [--token TOKEN] [--seed PATH]\n\
+    \x20                         [--mail-server-unreachable] [--user-email ADDRESS]\n\
+    \n  --host HOST                address to listen on (default 127.0.0.1)\
+    \n  --port PORT                port to listen on, 0 for any free one (default 8081)\
+    \n  --token TOKEN              the Authtoken header value to accept (default demo-token)\
+    \n  --seed PATH                start with the settings in this JSON file, shaped like a\
+    \n                             POST /V4/EmailServer body (password base64); default: none\
+    \n  --mail-server-unreachable  test mails fail to connect (Action/Test answers errorCode 6)\
+    \n  --user-email ADDRESS       the signed-in user's address, where test mails go\
+    \n                             (default admin@example.com)";
 
 #[derive(Debug, PartialEq)]
 struct Options {
     host: String,
     port: u16,
     token: String,
+    seed: Option<String>,
+    mail_server_reachable: bool,
+    user_email: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 8081,
+            token: DEFAULT_TOKEN.to_owned(),
+            seed: None,
+            mail_server_reachable: true,
+            user_email: DEFAULT_USER_EMAIL.to_owned(),
+        }
+    }
 }
 
 enum Command {
@@ -26,22 +52,25 @@ enum Command {
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-    let mut options = Options {
-        host: "127.0.0.1".to_owned(),
-        port: 8081,
-        token: DEFAULT_TOKEN.to_owned(),
-    };
+    let mut options = Options::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Ok(Command::Help);
+        }
+        if arg == "--mail-server-unreachable" {
+            options.mail_server_reachable = false;
+            continue;
         }
         // Both `--port 8081` and `--port=8081`.
         let (name, inline) = match arg.split_once('=') {
             Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
             None => (arg.clone(), None),
         };
-        if !matches!(name.as_str(), "--host" | "--port" | "--token") {
+        if !matches!(
+            name.as_str(),
+            "--host" | "--port" | "--token" | "--seed" | "--user-email"
+        ) {
             return Err(format!("unknown argument '{arg}'"));
         }
         let value = match inline.or_else(|| args.next()) {
@@ -55,10 +84,35 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     .parse()
                     .map_err(|_| format!("--port needs a number 0..=65535, got '{value}'"))?
             }
+            "--seed" => options.seed = Some(value),
+            "--user-email" => options.user_email = value,
             _ => options.token = value,
         }
     }
     Ok(Command::Run(options))
+}
+
+/// The fake the options describe; `Err` (exit 2) when the seed file cannot be read or breaks
+/// the POST contract.
+fn build_fake(options: &Options) -> Result<FakeCommandCenter, String> {
+    let config = FakeConfig {
+        token: options.token.clone(),
+        user_email: options.user_email.clone(),
+    };
+    let fake = match &options.seed {
+        None => FakeCommandCenter::new(config),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| format!("cannot read seed file '{path}': {error}"))?;
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|error| format!("seed file '{path}' is not valid JSON: {error}"))?;
+            FakeCommandCenter::with_settings(config, value).map_err(|message| {
+                format!("seed file '{path}' breaks the POST /V4/EmailServer contract: {message}")
+            })?
+        }
+    };
+    fake.set_mail_server_reachable(options.mail_server_reachable);
+    Ok(fake)
 }
 
 /// `http://HOST:PORT/...` needs brackets around an IPv6 literal.
@@ -83,6 +137,13 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let fake = match build_fake(&options) {
+        Ok(fake) => fake,
+        Err(message) => {
+            eprintln!("fake-commandcenter: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let bind_host = options.host.trim_start_matches('[').trim_end_matches(']');
     let listener = match tokio::net::TcpListener::bind((bind_host, options.port)).await {
         Ok(listener) => listener,
@@ -101,9 +162,6 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let fake = FakeCommandCenter::new(FakeConfig {
-        token: options.token.clone(),
-    });
     println!(
         "fake Command Center listening on http://{}:{port}{API_PREFIX} (token: {})",
         url_host(&options.host),
@@ -141,7 +199,10 @@ mod tests {
             Ok(Options {
                 host: "127.0.0.1".to_owned(),
                 port: 8081,
-                token: "demo-token".to_owned()
+                token: "demo-token".to_owned(),
+                seed: None,
+                mail_server_reachable: true,
+                user_email: "admin@example.com".to_owned(),
             })
         );
     }
@@ -149,13 +210,47 @@ mod tests {
     #[test]
     fn all_flags_both_spellings() {
         assert_eq!(
-            parse(&["--host", "0.0.0.0", "--port=0", "--token", "QSDK abc"]),
+            parse(&[
+                "--host",
+                "0.0.0.0",
+                "--port=0",
+                "--token",
+                "QSDK abc",
+                "--seed=seeds/demo.json",
+                "--mail-server-unreachable",
+                "--user-email",
+                "me@example.org",
+            ]),
             Ok(Options {
                 host: "0.0.0.0".to_owned(),
                 port: 0,
-                token: "QSDK abc".to_owned()
+                token: "QSDK abc".to_owned(),
+                seed: Some("seeds/demo.json".to_owned()),
+                mail_server_reachable: false,
+                user_email: "me@example.org".to_owned(),
             })
         );
+    }
+
+    #[test]
+    fn the_demo_seed_keeps_the_post_contract() {
+        let options = Options {
+            seed: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/demo.json").to_owned()),
+            ..Options::default()
+        };
+        let fake = build_fake(&options).unwrap_or_else(|message| panic!("{message}"));
+        assert_eq!(fake.stored_settings()["username"], "cc-mailer");
+        assert!(fake.mail_server_reachable());
+    }
+
+    #[test]
+    fn a_missing_seed_file_is_an_error() {
+        let options = Options {
+            seed: Some("/nonexistent/seed.json".to_owned()),
+            ..Options::default()
+        };
+        let message = build_fake(&options).err().unwrap_or_default();
+        assert!(message.contains("cannot read seed file"), "{message}");
     }
 
     #[test]
@@ -164,6 +259,8 @@ mod tests {
         assert!(parse(&["--port"]).is_err());
         assert!(parse(&["--verbose"]).is_err());
         assert!(parse(&["8081"]).is_err());
+        assert!(parse(&["--seed"]).is_err());
+        assert!(parse(&["--mail-server-unreachable=yes"]).is_err());
         assert_eq!(parse(&["--help"]), Err("help".to_owned()));
     }
 

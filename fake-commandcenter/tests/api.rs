@@ -345,6 +345,7 @@ async fn wrong_missing_or_doubled_token_gets_401_json_on_both_verbs() {
 async fn the_configured_token_is_the_one_accepted() {
     let fake = FakeCommandCenter::new(FakeConfig {
         token: "QSDK 3856abcdef".to_owned(),
+        ..FakeConfig::default()
     });
     let router = fake.router();
     let answer = send(&router, get_request(PATH)).await;
@@ -432,7 +433,7 @@ async fn unknown_paths_get_404_and_other_methods_405() {
         .unwrap();
     let answer = send(&router, request).await;
     assert_error_shape(&answer, StatusCode::METHOD_NOT_ALLOWED, "DELETE");
-    assert_eq!(answer.header("allow"), Some("GET, POST"));
+    assert_eq!(answer.header("allow"), Some("GET, POST, PUT"));
     assert_eq!(fake.requests().len(), 6);
 }
 

@@ -319,3 +319,133 @@ fn binary_refuses_unknown_arguments() {
         .unwrap();
     assert_eq!(status.code(), Some(2));
 }
+
+/// Starts the binary with `args` and returns it with the port from its first line.
+fn start_binary(args: &[&str]) -> (Running, u16) {
+    let child = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut running = Running(child);
+    let mut line = String::new();
+    BufReader::new(running.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .strip_prefix("fake Command Center listening on http://127.0.0.1:")
+        .and_then(|rest| rest.split_once('/'))
+        .and_then(|(port, _)| port.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected line {line:?}"));
+    (running, port)
+}
+
+/// One blocking `Connection: close` exchange with the binary.
+fn blocking_exchange(port: u16, method: &str, path: &str, body: &str) -> Parsed {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nAuthtoken: {DEFAULT_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    parse(&answer)
+}
+
+#[test]
+fn binary_starts_with_the_demo_seed() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/demo.json");
+    let (_running, port) = start_binary(&["--seed", seed]);
+    let got = blocking_exchange(port, "GET", PATH, "");
+    assert_eq!(got.status, 200);
+    assert_eq!(
+        got.json(),
+        json!({
+            "SMTPServerName": "smtp.example.com",
+            "SMTPPort": 587,
+            "senderEmail": "commvault-alerts@example.com",
+            "senderName": "Commvault Command Center",
+            "encryptionAlgorithm": "TLS",
+            "useAuthentication": true,
+            "username": "cc-mailer",
+        })
+    );
+    let settings = blocking_exchange(port, "GET", "/__fake/settings", "");
+    assert_eq!(
+        settings.json()["passwordBase64"],
+        "ZGVtby1zbXRwLXBhc3N3b3Jk"
+    );
+}
+
+#[test]
+fn binary_refuses_a_seed_that_breaks_the_post_contract() {
+    let dir = std::env::temp_dir().join(format!("fake-cc-seed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "plain-password.json",
+            r#"{"SMTPServerName":"smtp.example.com","SMTPPort":587,"senderEmail":"a@example.com","senderName":"A","username":"u","password":"demo-smtp-password"}"#,
+            "'password' must be standard base64",
+        ),
+        (
+            "no-port.json",
+            r#"{"SMTPServerName":"smtp.example.com","senderEmail":"a@example.com","senderName":"A"}"#,
+            "missing required field 'SMTPPort'",
+        ),
+        ("not-json.json", "SMTPServerName=x", "is not valid JSON"),
+    ];
+    for (name, content, needle) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
+            .args(["--port", "0", "--seed"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(output.stdout.is_empty(), "{name}: must not claim to listen");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(needle), "{name}: {stderr}");
+        assert!(stderr.contains(name), "{name}: names the file: {stderr}");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
+        .args(["--port", "0", "--seed"])
+        .arg(dir.join("missing.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn binary_with_an_unreachable_mail_server_fails_test_mails() {
+    let (_running, port) = start_binary(&["--mail-server-unreachable"]);
+    let body = json!({
+        "SMTPServerName": "mail.internal",
+        "SMTPPort": 25,
+        "senderEmail": "a@example.com",
+        "senderName": "A",
+    })
+    .to_string();
+    let answer = blocking_exchange(
+        port,
+        "POST",
+        "/commandcenter/api/V4/EmailServer/Action/Test",
+        &body,
+    );
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.json()["errorCode"], 6);
+    assert!(answer.json()["errorMessage"]
+        .as_str()
+        .unwrap()
+        .contains("mail.internal:25"));
+    let switch = blocking_exchange(port, "GET", "/__fake/mail-server", "");
+    assert_eq!(switch.json(), json!({"reachable": false}));
+}
