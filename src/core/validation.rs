@@ -490,5 +490,6 @@ pub fn check_base_url(raw: &str) -> Result<String, FieldError> {
     }
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency (it does not build for wasm32).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,0 +1,194 @@
+//! Developer commands for this workspace, run as `cargo xtask <command>`.
+//!
+//! This follows the cargo-xtask pattern (as in rust-analyzer): the tooling is a plain Rust crate of
+//! the workspace, so it needs nothing but cargo, behaves the same on every machine and in CI, and
+//! is checked by the same fmt, clippy and tests as the rest of the code.
+//!
+//! Each command lives in its own module with a `pub fn run(sh: &Shell, ...)`; adding one means a
+//! new module, one arm in `run` below and a line in `USAGE`.
+
+mod dev;
+mod pins;
+mod setup;
+mod test;
+#[cfg(test)]
+mod tidy;
+
+use std::{
+    env,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use anyhow::{bail, Context};
+use xshell::Shell;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  setup   Install what building and testing need, only what is missing
+          (wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium, ChromeDriver).
+  test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
+          (native and wasm), trunk build --release, cargo test incl. browser tests.
+  dev     Serve the app with `trunk serve`, talking to the fake Command Center.
+            --port <N>       port of the app               [default: 8080]
+            --api-port <N>   port of the fake server       [default: 8081]
+            --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
+  help    Print this message.
+";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let mut args = env::args().skip(1);
+    let Some(command) = args.next() else {
+        eprint!("{USAGE}");
+        bail!("no command given");
+    };
+    let rest: Vec<String> = args.collect();
+
+    let sh = Shell::new()?;
+    // Every command works on paths relative to the workspace, wherever it was started from.
+    sh.change_dir(project_root()?);
+
+    match command.as_str() {
+        "setup" => {
+            no_options(&command, &rest)?;
+            setup::run(&sh)
+        }
+        "test" => {
+            no_options(&command, &rest)?;
+            test::run(&sh)
+        }
+        "dev" => dev::run(&sh, &parse_dev_options(&rest)?),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprint!("{USAGE}");
+            bail!("unknown command `{other}`")
+        }
+    }
+}
+
+/// The workspace root: xtask always sits one level below it.
+pub fn project_root() -> anyhow::Result<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .context("xtask's manifest directory has no parent")
+}
+
+fn no_options(command: &str, rest: &[String]) -> anyhow::Result<()> {
+    if let Some(first) = rest.first() {
+        eprint!("{USAGE}");
+        bail!("`{command}` takes no options, got `{first}`");
+    }
+    Ok(())
+}
+
+fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
+    let mut options = dev::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        // Accept both `--port 8080` and `--port=8080`.
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline_value
+                .clone()
+                .or_else(|| args.next().cloned())
+                .with_context(|| format!("`{flag}` needs a value"))
+        };
+        match flag {
+            "--port" => options.port = parse_port(flag, &value()?)?,
+            "--api-port" => options.api_port = parse_port(flag, &value()?)?,
+            "--token" => options.token = value()?,
+            _ => {
+                eprint!("{USAGE}");
+                bail!("unknown option `{arg}` for `dev`");
+            }
+        }
+    }
+    if options.port == options.api_port {
+        bail!(
+            "--port and --api-port must differ (both are {})",
+            options.port
+        );
+    }
+    if options.token.is_empty() {
+        bail!("--token must not be empty");
+    }
+    Ok(options)
+}
+
+fn parse_port(flag: &str, value: &str) -> anyhow::Result<u16> {
+    match value.parse::<u16>() {
+        Ok(port) if port != 0 => Ok(port),
+        _ => bail!("`{flag}` needs a port number from 1 to 65535, got `{value}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|arg| (*arg).to_owned()).collect()
+    }
+
+    #[test]
+    fn dev_options_default() -> anyhow::Result<()> {
+        let options = parse_dev_options(&[])?;
+        assert_eq!(
+            (options.port, options.api_port, options.token.as_str()),
+            (8080, 8081, "demo-token")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn dev_options_both_spellings() -> anyhow::Result<()> {
+        let options = parse_dev_options(&strings(&[
+            "--port",
+            "9000",
+            "--api-port=9001",
+            "--token",
+            "t0k",
+        ]))?;
+        assert_eq!(
+            (options.port, options.api_port, options.token.as_str()),
+            (9000, 9001, "t0k")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn dev_options_rejects_nonsense() {
+        for args in [
+            &["--port"][..],
+            &["--port", "http"],
+            &["--port", "0"],
+            &["--port", "8081"],
+            &["--token="],
+            &["--verbose"],
+        ] {
+            assert!(
+                parse_dev_options(&strings(args)).is_err(),
+                "accepted {args:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! `cargo xtask setup`: make this machine able to build and test, installing only what is missing.
+//!
+//! It has to work on a fresh Debian 12 machine that has only rustup/cargo and Node.js with npm,
+//! and reaches crates.io, npm and Debian but not GitHub. So every tool comes from one of those
+//! registries, at the version pinned in Trunk.toml, and is checked again after installing: a
+//! wrong binary earlier on PATH would otherwise go unnoticed until the build breaks.
+
+use std::{
+    env,
+    path::{Path, PathBuf},
+};
+
+use anyhow::{bail, Context};
+use xshell::{cmd, Shell};
+
+use crate::pins::{self, Pins};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Where the browser tests look for Chromium unless the env var CHROMIUM says otherwise.
+const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
+/// The browser tests start ChromeDriver from PATH unless the env var CHROMEDRIVER says otherwise.
+const DEFAULT_CHROMEDRIVER: &str = "chromedriver";
+
+pub fn run(sh: &Shell) -> anyhow::Result<()> {
+    let root = sh.current_dir();
+    let pins = Pins::load(&root)?;
+    check_cargo_lock(&root, &pins)?;
+
+    wasm_target(sh)?;
+    rust_component(sh, "rustfmt", "fmt")?;
+    rust_component(sh, "clippy", "clippy")?;
+    trunk(sh, &pins)?;
+    wasm_bindgen(sh, &pins)?;
+    wasm_opt(sh, &pins)?;
+    browser(sh)?;
+    Ok(())
+}
+
+fn ok(tool: &str, version: &str) {
+    println!("{tool:<16} ok ({version})");
+}
+
+fn installing(tool: &str, what: &str, found: Option<&str>) {
+    let found = found.unwrap_or("not installed");
+    println!("{tool:<16} installing {what} (found: {found}) …");
+}
+
+/// A failing lock/pin pair would only show up as a wasm-bindgen schema error deep in trunk build.
+fn check_cargo_lock(root: &Path, pins: &Pins) -> anyhow::Result<()> {
+    let path = root.join("Cargo.lock");
+    // A checkout without a lock file gets one from the first cargo command; the tidy test then
+    // catches a mismatch.
+    if let Ok(cargo_lock) = std::fs::read_to_string(&path) {
+        pins::check_wasm_bindgen_lock(pins, &cargo_lock)?;
+    }
+    Ok(())
+}
+
+fn wasm_target(sh: &Shell) -> anyhow::Result<()> {
+    let label = "rust target";
+    let installed = cmd!(sh, "rustup target list --installed")
+        .quiet()
+        .read()
+        .context("cannot list the installed Rust targets: is rustup installed and on PATH?")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        ok(label, WASM_TARGET);
+        return Ok(());
+    }
+    installing(label, WASM_TARGET, None);
+    cmd!(sh, "rustup target add {WASM_TARGET}").run()?;
+    Ok(())
+}
+
+/// rustfmt and clippy: a minimal rustup profile has neither, and `test` runs both.
+fn rust_component(sh: &Shell, component: &str, cargo_subcommand: &str) -> anyhow::Result<()> {
+    let version = || first_line(sh, "cargo", &[cargo_subcommand, "--version"]);
+    if let Some(version) = version() {
+        ok(component, &version);
+        return Ok(());
+    }
+    installing(component, &format!("rustup component {component}"), None);
+    cmd!(sh, "rustup component add {component}").run()?;
+    match version() {
+        Some(version) => {
+            ok(component, &version);
+            Ok(())
+        }
+        None => {
+            bail!("`cargo {cargo_subcommand} --version` still fails after installing {component}")
+        }
+    }
+}
+
+fn trunk(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    let label = "trunk";
+    let pin = pins.trunk.as_str();
+    // `trunk --version` prints "trunk 0.21.14".
+    let found = || first_line(sh, "trunk", &["--version"]).and_then(|out| word(&out, 1));
+    let before = found();
+    if before.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    installing(
+        label,
+        &format!("trunk {pin} from crates.io"),
+        before.as_deref(),
+    );
+    cargo_install(sh, &["--locked", "trunk", "--version", pin])?;
+    expect_installed(label, pin, found(), "trunk")
+}
+
+fn wasm_bindgen(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    let label = "wasm-bindgen";
+    let pin = pins.wasm_bindgen.as_str();
+    // `wasm-bindgen --version` prints "wasm-bindgen 0.2.130".
+    let found = || first_line(sh, "wasm-bindgen", &["--version"]).and_then(|out| word(&out, 1));
+    let before = found();
+    if before.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    installing(
+        label,
+        &format!("wasm-bindgen-cli {pin} from crates.io"),
+        before.as_deref(),
+    );
+    // Not --locked: the lock file it ships names a dependency version that the crates.io mirror
+    // we can reach does not have, and then the install fails outright.
+    cargo_install(sh, &["wasm-bindgen-cli", "--version", pin])?;
+    expect_installed(label, pin, found(), "wasm-bindgen")
+}
+
+/// `cargo install` of a build tool, traded for speed: release LTO with a single codegen unit makes
+/// these builds minutes slower for a few percent of speed in a tool that is not the bottleneck.
+fn cargo_install(sh: &Shell, args: &[&str]) -> anyhow::Result<()> {
+    cmd!(sh, "cargo install {args...}")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .run()?;
+    Ok(())
+}
+
+/// After a `cargo install`, the binary on PATH must be the one just installed.
+fn expect_installed(
+    label: &str,
+    pin: &str,
+    found: Option<String>,
+    program: &str,
+) -> anyhow::Result<()> {
+    if found.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    let on_path = match find_on_path(program) {
+        Some(path) => format!("`{program}` on PATH is {}", path.display()),
+        None => format!("`{program}` is not on PATH"),
+    };
+    bail!(
+        "installed {program} {pin} with cargo, but {on_path} (version: {}). Put cargo's bin \
+         directory ($CARGO_HOME/bin, usually ~/.cargo/bin) first on PATH, or remove the other one.",
+        found.as_deref().unwrap_or("none")
+    )
+}
+
+fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    let label = "wasm-opt";
+    let pin = pins.wasm_opt.as_str();
+    let major = pins.binaryen_major()?;
+    let found =
+        || first_line(sh, "wasm-opt", &["--version"]).and_then(|out| wasm_opt_version(&out));
+    let before = found();
+    if before.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+
+    let package = format!("binaryen@{major}");
+    installing(label, &format!("{package} from npm"), before.as_deref());
+    let npm_prefix = cmd!(sh, "npm prefix -g").quiet().read().context(
+        "npm is needed to install wasm-opt (npm package binaryen); install Node.js 20 with npm",
+    )?;
+    cmd!(sh, "npm install -g {package}")
+        .run()
+        .with_context(|| {
+            format!(
+            "`npm install -g {package}` failed. If it refused to overwrite an existing wasm-opt, \
+             that one is most likely Debian's binaryen (`dpkg -S wasm-opt` tells): remove it with \
+             `apt-get remove binaryen`, it breaks the wasm"
+        )
+        })?;
+
+    let after = found();
+    if after.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    let npm_bin = Path::new(&npm_prefix).join("bin");
+    let shadow = match find_on_path("wasm-opt") {
+        Some(path) => format!(
+            "{} ({})",
+            path.display(),
+            after.as_deref().unwrap_or("no version")
+        ),
+        None => "nothing".to_owned(),
+    };
+    bail!(
+        "installed {package} into {npm_bin}, but `wasm-opt` on PATH is {shadow}, not {pin}. Trunk \
+         would run that one. Remove it (Debian's binaryen: `apt-get remove binaryen`; its old \
+         wasm-opt silently breaks the wasm) or put {npm_bin} first on PATH.",
+        npm_bin = npm_bin.display()
+    )
+}
+
+/// Trunk's spelling of a wasm-opt version: "wasm-opt version 132 (version_132)" -> "version_132".
+fn wasm_opt_version(output: &str) -> Option<String> {
+    let number = output.split_whitespace().nth(2)?;
+    Some(format!("version_{number}"))
+}
+
+fn browser(sh: &Shell) -> anyhow::Result<()> {
+    // Check the same binaries the browser tests will start.
+    let chromium_override = env::var("CHROMIUM").ok();
+    let driver_override = env::var("CHROMEDRIVER").ok();
+    let chromium = chromium_override.as_deref().unwrap_or(DEFAULT_CHROMIUM);
+    let driver = driver_override.as_deref().unwrap_or(DEFAULT_CHROMEDRIVER);
+    // "Chromium 156.0.8078.108 built on Debian ..." and "ChromeDriver 156.0.8078.108 (hash ...)".
+    let versions = || {
+        (
+            first_line(sh, chromium, &["--version"]).and_then(|out| word(&out, 1)),
+            first_line(sh, driver, &["--version"]).and_then(|out| word(&out, 1)),
+        )
+    };
+
+    let (before_chromium, before_driver) = versions();
+    let (chromium_version, driver_version) = if before_chromium.is_some() && before_driver.is_some()
+    {
+        (before_chromium, before_driver)
+    } else {
+        // Installing Debian's packages would not fix a binary that an env var points at.
+        for (missing, var, value) in [
+            (before_chromium.is_none(), "CHROMIUM", &chromium_override),
+            (before_driver.is_none(), "CHROMEDRIVER", &driver_override),
+        ] {
+            if let (true, Some(value)) = (missing, value) {
+                bail!(
+                    "{var}={value} does not run (`{value} --version` failed); fix or unset {var}"
+                );
+            }
+        }
+        let found = format!(
+            "chromium {}, chromedriver {}",
+            before_chromium.as_deref().unwrap_or("none"),
+            before_driver.as_deref().unwrap_or("none")
+        );
+        installing(
+            "chromium",
+            "Debian packages chromium and chromium-driver",
+            Some(&found),
+        );
+        apt_install(sh, &["chromium", "chromium-driver"])?;
+        versions()
+    };
+
+    let (Some(chromium_version), Some(driver_version)) = (chromium_version, driver_version) else {
+        bail!(
+            "after installing chromium and chromium-driver, `{chromium} --version` or \
+             `{driver} --version` still fails: is another `{driver}` earlier on PATH?"
+        );
+    };
+    ok("chromium", &chromium_version);
+    ok("chromedriver", &driver_version);
+    // ChromeDriver refuses to drive a browser of another major version, with an error that only
+    // surfaces inside the browser tests.
+    let major = |version: &str| version.split('.').next().map(str::to_owned);
+    if major(&chromium_version) != major(&driver_version) {
+        bail!(
+            "Chromium {chromium_version} and ChromeDriver {driver_version} differ in major \
+             version; ChromeDriver only drives its own. Install both from the same source."
+        );
+    }
+    Ok(())
+}
+
+fn apt_install(sh: &Shell, packages: &[&str]) -> anyhow::Result<()> {
+    let manual = format!(
+        "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y {}",
+        packages.join(" ")
+    );
+    if find_on_path("apt-get").is_none() {
+        bail!(
+            "no apt-get here: install Chromium and ChromeDriver of one version yourself and set \
+             CHROMIUM and CHROMEDRIVER to them (Debian: {manual})"
+        );
+    }
+    let uid = cmd!(sh, "id -u").quiet().read().unwrap_or_default();
+    let use_sudo = if uid.trim() == "0" {
+        false
+    } else if find_on_path("sudo").is_some() {
+        true
+    } else {
+        bail!("installing needs root and there is no sudo: as root, run\n    {manual}");
+    };
+    // A debconf prompt would hang CI. sudo drops the caller's environment, hence `env` under it.
+    if use_sudo {
+        cmd!(sh, "sudo apt-get update").run()?;
+        cmd!(
+            sh,
+            "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y {packages...}"
+        )
+        .run()?;
+    } else {
+        cmd!(sh, "apt-get update").run()?;
+        cmd!(sh, "apt-get install -y {packages...}")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .run()?;
+    }
+    Ok(())
+}
+
+/// First line of a program's output, or None if it is missing or fails.
+fn first_line(sh: &Shell, program: &str, args: &[&str]) -> Option<String> {
+    // stderr is dropped: Debian's chromium wrapper prints shell noise there on every start.
+    let output = cmd!(sh, "{program} {args...}")
+        .quiet()
+        .ignore_stderr()
+        .read()
+        .ok()?;
+    output.lines().next().map(|line| line.trim().to_owned())
+}
+
+fn word(text: &str, index: usize) -> Option<String> {
+    text.split_whitespace().nth(index).map(str::to_owned)
+}
+
+/// Where PATH resolves `program`, as the shell would.
+fn find_on_path(program: &str) -> Option<PathBuf> {
+    env::split_paths(&env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tool_versions() {
+        assert_eq!(
+            wasm_opt_version("wasm-opt version 132 (version_132)").as_deref(),
+            Some("version_132")
+        );
+        assert_eq!(wasm_opt_version("wasm-opt"), None);
+        assert_eq!(word("trunk 0.21.14", 1).as_deref(), Some("0.21.14"));
+        assert_eq!(word("wasm-bindgen 0.2.130", 1).as_deref(), Some("0.2.130"));
+        assert_eq!(
+            word("Chromium 156.0.8078.108 built on Debian GNU/Linux 12", 1).as_deref(),
+            Some("156.0.8078.108")
+        );
+        assert_eq!(word("trunk", 1), None);
+    }
+}

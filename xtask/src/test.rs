@@ -1,0 +1,100 @@
+//! `cargo xtask test`: the one command that runs every check and test; CI runs exactly this.
+//!
+//! Steps run in order and stop at the first failure. The cheap checks come first, so a formatting
+//! slip fails in seconds rather than after the release build.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use xshell::{cmd, Shell};
+
+use crate::{pins::Pins, setup};
+
+/// The browser end-to-end tests serve the built app from this directory; without it they fail.
+const DIST_VAR: &str = "COMMANDCENTER_EMAIL_DIST";
+
+type Step<'a> = (&'a str, Box<dyn Fn() -> anyhow::Result<()> + 'a>);
+
+pub fn run(sh: &Shell) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let result = run_steps(sh);
+    let elapsed = format_duration(started.elapsed());
+    match &result {
+        Ok(()) => println!("\nxtask test: every step passed in {elapsed}"),
+        Err(_) => eprintln!("\nxtask test: FAILED after {elapsed}"),
+    }
+    result
+}
+
+fn run_steps(sh: &Shell) -> anyhow::Result<()> {
+    let root = sh.current_dir();
+    let dist = root.join(Pins::load(&root)?.dist);
+
+    let steps: Vec<Step<'_>> = vec![
+        ("setup", Box::new(|| setup::run(sh))),
+        (
+            "rustfmt",
+            Box::new(|| Ok(cmd!(sh, "cargo fmt --all -- --check").run()?)),
+        ),
+        (
+            "clippy (native)",
+            Box::new(|| {
+                Ok(cmd!(sh, "cargo clippy --workspace --all-targets -- -D warnings").run()?)
+            }),
+        ),
+        (
+            // The app's wasm-only code paths are compiled out of the native clippy run above.
+            "clippy (wasm)",
+            Box::new(|| {
+                Ok(cmd!(
+                    sh,
+                    "cargo clippy -p commandcenter-email --target wasm32-unknown-unknown --all-targets -- -D warnings"
+                )
+                .run()?)
+            }),
+        ),
+        (
+            "trunk build --release",
+            Box::new(|| {
+                // The update check would only suggest leaving the version pinned in Trunk.toml.
+                Ok(cmd!(sh, "trunk build --release --skip-version-check").run()?)
+            }),
+        ),
+        (
+            "cargo test (including the browser tests)",
+            Box::new(|| {
+                // The browser tests are #[ignore]d for a plain `cargo test`, which has no dist/.
+                Ok(cmd!(sh, "cargo test --workspace -- --include-ignored")
+                    .env(DIST_VAR, &dist)
+                    .run()?)
+            }),
+        ),
+    ];
+
+    let total = steps.len();
+    for (index, (name, step)) in steps.iter().enumerate() {
+        println!("\n==> [{}/{total}] {name}", index + 1);
+        step().with_context(|| format!("step {}/{total} `{name}` failed", index + 1))?;
+    }
+    Ok(())
+}
+
+fn format_duration(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    match seconds {
+        0..=59 => format!("{seconds}s"),
+        _ => format!("{}m{:02}s", seconds / 60, seconds % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_durations() {
+        assert_eq!(format_duration(Duration::from_millis(5_900)), "5s");
+        assert_eq!(format_duration(Duration::from_secs(61)), "1m01s");
+        assert_eq!(format_duration(Duration::from_secs(3_725)), "62m05s");
+    }
+}
