@@ -3,40 +3,79 @@
 //! interprets an answer on its own.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use web_sys::RequestCache;
 
 use crate::core::config::RuntimeConfig;
 use crate::core::errors::ApiError;
+use crate::core::settings::Baseline;
 use crate::core::wire::{
-    interpret_save_response, ApiConnection, EmailServerRequest, EMAIL_SERVER_PATH,
+    interpret_load_response, interpret_result_response, ApiConnection, SaveRequest,
+    TestMailRequest, EMAIL_SERVER_PATH, TEST_MAIL_PATH,
 };
 
-/// `POST {base}/V4/EmailServer`: configure the mail server.
-pub async fn configure_email_server(
-    connection: &ApiConnection,
-    request: &EmailServerRequest,
-) -> Result<(), ApiError> {
-    let builder = with_api_headers(
-        Request::post(&connection.url(EMAIL_SERVER_PATH)),
-        connection,
-    );
-    // `json` sets `Content-Type: application/json`.
-    let request = builder
-        .json(request)
-        .map_err(|e| ApiError::RequestNotSent {
-            detail: e.to_string(),
-        })?;
-    let response = request.send().await.map_err(|e| ApiError::Unreachable {
-        detail: e.to_string(),
-    })?;
-    let (status, body) = read(response).await?;
-    interpret_save_response(status, &body)
+/// `GET {base}/V4/EmailServer`: what Command Center has now.
+pub async fn load_email_server(connection: &ApiConnection) -> Result<Baseline, ApiError> {
+    let request = api_request(Request::get(&connection.url(EMAIL_SERVER_PATH)), connection)
+        .build()
+        .map_err(not_sent)?;
+    let (status, body) = send(request).await?;
+    interpret_load_response(status, &body)
 }
 
-fn with_api_headers(builder: RequestBuilder, connection: &ApiConnection) -> RequestBuilder {
+/// `POST` (first configuration) or `PUT` (update) `{base}/V4/EmailServer`.
+pub async fn save_email_server(
+    connection: &ApiConnection,
+    request: &SaveRequest,
+) -> Result<(), ApiError> {
+    let url = connection.url(EMAIL_SERVER_PATH);
+    match request {
+        SaveRequest::Configure(body) => post_json(Request::post(&url), connection, body).await,
+        SaveRequest::Update(body) => post_json(Request::put(&url), connection, body).await,
+    }
+}
+
+/// `POST {base}/V4/EmailServer/Action/Test`: Command Center sends a test mail with these
+/// settings, to the signed-in user's own address, without saving them.
+pub async fn send_test_mail(
+    connection: &ApiConnection,
+    request: &TestMailRequest,
+) -> Result<(), ApiError> {
+    let builder = Request::post(&connection.url(TEST_MAIL_PATH));
+    post_json(builder, connection, request).await
+}
+
+async fn post_json(
+    builder: RequestBuilder,
+    connection: &ApiConnection,
+    body: &impl Serialize,
+) -> Result<(), ApiError> {
+    // `json` also sets `Content-Type: application/json`.
+    let request = api_request(builder, connection)
+        .json(body)
+        .map_err(not_sent)?;
+    let (status, body) = send(request).await?;
+    interpret_result_response(status, &body)
+}
+
+/// The headers every API call carries.
+fn api_request(builder: RequestBuilder, connection: &ApiConnection) -> RequestBuilder {
     builder
         .header("Accept", "application/json")
         .header("Authtoken", connection.token.expose())
+}
+
+fn not_sent(error: gloo_net::Error) -> ApiError {
+    ApiError::RequestNotSent {
+        detail: error.to_string(),
+    }
+}
+
+async fn send(request: Request) -> Result<(u16, String), ApiError> {
+    let response = request.send().await.map_err(|e| ApiError::Unreachable {
+        detail: e.to_string(),
+    })?;
+    read(response).await
 }
 
 async fn read(response: Response) -> Result<(u16, String), ApiError> {
@@ -59,16 +98,16 @@ pub async fn load_runtime_config() -> Result<RuntimeConfig, ConfigProblem> {
         .cache(RequestCache::NoCache)
         .send()
         .await
-        .map_err(|e| format!("config.json could not be loaded ({e})"))?;
+        .map_err(|e| format!("config.json could not be loaded ({e})."))?;
     match response.status() {
         404 => Ok(RuntimeConfig::default()),
         200 => {
             let text = response
                 .text()
                 .await
-                .map_err(|e| format!("config.json could not be read ({e})"))?;
+                .map_err(|e| format!("config.json could not be read ({e})."))?;
             RuntimeConfig::from_json(&text)
         }
-        status => Err(format!("config.json could not be loaded (HTTP {status})")),
+        status => Err(format!("config.json could not be loaded (HTTP {status}).")),
     }
 }

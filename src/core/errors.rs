@@ -35,46 +35,90 @@ pub enum ApiError {
     },
 }
 
+/// What the page was doing when a call failed: it decides the words around the error (what was
+/// not done, what to try next).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    Load,
+    Save,
+    TestMail,
+}
+
+impl Operation {
+    /// What did not happen, as a closing sentence.
+    fn consequence(self) -> &'static str {
+        match self {
+            Operation::Load => "The current settings were not loaded.",
+            Operation::Save => "Nothing was saved.",
+            Operation::TestMail => "No test email was sent.",
+        }
+    }
+
+    /// What to do about settings that Command Center refused.
+    fn retry_hint(self) -> &'static str {
+        match self {
+            Operation::Load => "Try again, or start from an empty form.",
+            Operation::Save => "Correct the settings and save again.",
+            Operation::TestMail => "Correct the settings and send the test email again.",
+        }
+    }
+}
+
 impl ApiError {
-    /// The sentence shown in the page's status area. `base_url` names where the call went, so
-    /// that "could not reach" says what to check.
-    pub fn user_message(&self, base_url: &str) -> String {
+    /// The sentences shown on the page: what happened and what to do next. `base_url` names
+    /// where the call went, so that "could not reach" says what to check.
+    pub fn user_message(&self, base_url: &str, operation: Operation) -> String {
         let mut text = String::new();
         // Writing into a String cannot fail.
-        let _ = self.write_message(&mut text, base_url);
+        let _ = self.write_message(&mut text, base_url, operation);
         text
     }
 
-    fn write_message(&self, out: &mut impl fmt::Write, base_url: &str) -> fmt::Result {
+    fn write_message(
+        &self,
+        out: &mut impl fmt::Write,
+        base_url: &str,
+        operation: Operation,
+    ) -> fmt::Result {
+        let consequence = operation.consequence();
         match self {
             ApiError::Unreachable { detail } => write!(
                 out,
                 "Could not reach Command Center at {base_url} ({detail}). Check the API base URL \
                  and that Command Center is running. If this page is served from another \
                  address than Command Center, Command Center or its proxy must allow this page's \
-                 origin (CORS). Nothing was saved."
+                 origin (CORS). {consequence}"
             ),
             ApiError::RequestNotSent { detail } => write!(
                 out,
                 "The browser could not send the request ({detail}). Check the API base URL. \
-                 Nothing was saved."
+                 {consequence}"
             ),
-            ApiError::Unauthorized => out.write_str(
+            ApiError::Unauthorized => write!(
+                out,
                 "Command Center did not accept the access token (HTTP 401): it is wrong or has \
-                 expired. Paste a valid token and save again.",
+                 expired. Paste a valid token and try again. {consequence}"
             ),
             ApiError::BadRequest { server_message } => {
                 out.write_str("Command Center rejected the request (HTTP 400)")?;
                 write_server_message(out, server_message.as_deref())?;
-                out.write_str(" Check the settings and save again.")
+                write!(out, " {consequence} {}", operation.retry_hint())
             }
             ApiError::Rejected { code, message } => {
-                out.write_str("Command Center refused the settings")?;
+                out.write_str(match operation {
+                    Operation::Load => "Command Center did not return the settings",
+                    Operation::Save => "Command Center refused the settings",
+                    Operation::TestMail => "The test email failed",
+                })?;
                 match message {
-                    Some(message) => write!(out, ": {message} (error code {code}).")?,
+                    Some(message) => write!(
+                        out,
+                        ": {} (error code {code}).",
+                        message.trim_end_matches('.')
+                    )?,
                     None => write!(out, " (error code {code}).")?,
                 }
-                out.write_str(" Nothing was changed; correct the settings and save again.")
+                write!(out, " {consequence} {}", operation.retry_hint())
             }
             ApiError::HttpStatus {
                 status,
@@ -83,16 +127,25 @@ impl ApiError {
                 write!(out, "Command Center answered HTTP {status}")?;
                 write_server_message(out, server_message.as_deref())?;
                 out.write_str(match status {
-                    403 => " This user may not change the email server settings.",
+                    403 => " This user may not manage the email server settings.",
                     404 => " Check the API base URL: it should end in /commandcenter/api.",
-                    500..=599 => " The settings were probably not saved; try again later.",
-                    _ => " The settings were probably not saved.",
-                })
+                    500..=599 => {
+                        " Command Center or a proxy in front of it failed; try again later."
+                    }
+                    _ => "",
+                })?;
+                write!(out, " {consequence}")
             }
             ApiError::UnreadableAnswer { status } => write!(
                 out,
                 "The answer (HTTP {status}) did not come from Command Center's API: check that \
-                 the API base URL points to it. The settings may not have been saved."
+                 the API base URL points to it. {}",
+                match operation {
+                    // The call may have arrived; only the answer is unreadable.
+                    Operation::Save =>
+                        "The settings may or may not have been saved: reload the page to see.",
+                    Operation::Load | Operation::TestMail => consequence,
+                }
             ),
         }
     }
@@ -100,7 +153,7 @@ impl ApiError {
 
 fn write_server_message(out: &mut impl fmt::Write, message: Option<&str>) -> fmt::Result {
     match message {
-        Some(message) => write!(out, ": {message}."),
+        Some(message) => write!(out, ": {}.", message.trim_end_matches('.')),
         None => out.write_str("."),
     }
 }
@@ -125,9 +178,13 @@ mod tests {
 
     const BASE: &str = "/commandcenter/api";
 
+    fn save_message(error: ApiError) -> String {
+        error.user_message(BASE, Operation::Save)
+    }
+
     #[test]
     fn unauthorized_names_the_status_and_the_token() {
-        let message = ApiError::Unauthorized.user_message(BASE);
+        let message = save_message(ApiError::Unauthorized);
         assert!(
             message.contains("401") && message.contains("token"),
             "{message}"
@@ -140,7 +197,7 @@ mod tests {
             code: 5,
             message: Some("SMTP server not reachable".into()),
         }
-        .user_message(BASE);
+        .user_message(BASE, Operation::Save);
         assert!(
             message.contains("SMTP server not reachable (error code 5)"),
             "{message}"
@@ -149,7 +206,7 @@ mod tests {
             code: 9,
             message: None,
         }
-        .user_message(BASE);
+        .user_message(BASE, Operation::Save);
         assert!(message.contains("(error code 9)"), "{message}");
     }
 
@@ -158,7 +215,7 @@ mod tests {
         let message = ApiError::Unreachable {
             detail: "TypeError: Failed to fetch".into(),
         }
-        .user_message("https://cc.example.com/commandcenter/api");
+        .user_message("https://cc.example.com/commandcenter/api", Operation::Save);
         assert!(message.starts_with("Could not reach"), "{message}");
         assert!(
             message.contains("https://cc.example.com/commandcenter/api"),
@@ -169,12 +226,16 @@ mod tests {
 
     #[test]
     fn other_statuses_show_the_number_and_a_next_step() {
-        for (status, hint) in [(404, "base URL"), (403, "may not"), (502, "try again")] {
+        for (status, hint) in [
+            (404, "base URL"),
+            (403, "may not"),
+            (502, "try again later"),
+        ] {
             let message = ApiError::HttpStatus {
                 status,
                 server_message: None,
             }
-            .user_message(BASE);
+            .user_message(BASE, Operation::Save);
             assert!(message.contains(&format!("HTTP {status}")), "{message}");
             assert!(message.contains(hint), "{message}");
         }
@@ -185,13 +246,36 @@ mod tests {
         let with = ApiError::BadRequest {
             server_message: Some("SMTPPort out of range".into()),
         }
-        .user_message(BASE);
+        .user_message(BASE, Operation::Save);
         assert!(with.contains("HTTP 400): SMTPPort out of range."), "{with}");
         let without = ApiError::BadRequest {
             server_message: None,
         }
-        .user_message(BASE);
+        .user_message(BASE, Operation::Save);
         assert!(without.contains("HTTP 400)."), "{without}");
+    }
+
+    #[test]
+    fn the_operation_decides_what_was_not_done() {
+        let error = ApiError::Rejected {
+            code: 6,
+            message: Some("Failed to connect to SMTP server smtp.example.com:587".into()),
+        };
+        let test_mail = error.user_message(BASE, Operation::TestMail);
+        assert!(
+            test_mail.starts_with("The test email failed: Failed to connect"),
+            "{test_mail}"
+        );
+        assert!(test_mail.contains("No test email was sent."), "{test_mail}");
+        let load = ApiError::Unauthorized.user_message(BASE, Operation::Load);
+        assert!(
+            load.contains("The current settings were not loaded."),
+            "{load}"
+        );
+        let unreadable = ApiError::UnreadableAnswer { status: 200 };
+        assert!(unreadable
+            .user_message(BASE, Operation::Save)
+            .contains("may or may not have been saved"));
     }
 
     #[test]

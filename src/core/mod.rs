@@ -4,8 +4,10 @@
 //! Nothing here touches the browser, so all of it is unit-tested natively with `cargo test`.
 //! The HTTP client (`crate::api`) and the components (`crate::ui`) only move data in and out.
 
+pub mod changes;
 pub mod config;
 pub mod errors;
+pub mod requests;
 pub mod secret;
 pub mod settings;
 pub mod validation;

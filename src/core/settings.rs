@@ -52,12 +52,13 @@ pub enum Field {
     Encryption,
     SenderEmail,
     SenderName,
+    Authentication,
     Username,
     Password,
 }
 
 impl Field {
-    pub const IN_PAGE_ORDER: [Field; 9] = [
+    pub const IN_PAGE_ORDER: [Field; 10] = [
         Field::AccessToken,
         Field::ApiBaseUrl,
         Field::SmtpServer,
@@ -65,6 +66,7 @@ impl Field {
         Field::Encryption,
         Field::SenderEmail,
         Field::SenderName,
+        Field::Authentication,
         Field::Username,
         Field::Password,
     ];
@@ -78,6 +80,7 @@ impl Field {
             Field::Encryption => "Encryption",
             Field::SenderEmail => "Sender email",
             Field::SenderName => "Sender name",
+            Field::Authentication => "The mail server requires sign-in",
             Field::Username => "Username",
             Field::Password => "Password",
         }
@@ -98,7 +101,9 @@ pub struct SettingsForm {
     pub encryption: Encryption,
     pub sender_email: String,
     pub sender_name: String,
+    pub use_authentication: bool,
     pub username: String,
+    /// Empty means "keep the saved password" when Command Center has one.
     pub password: String,
 }
 
@@ -111,9 +116,45 @@ impl fmt::Debug for SettingsForm {
             .field("encryption", &self.encryption)
             .field("sender_email", &self.sender_email)
             .field("sender_name", &self.sender_name)
+            .field("use_authentication", &self.use_authentication)
             .field("username", &self.username)
             .field("password", &"<redacted>")
             .finish()
+    }
+}
+
+/// What Command Center holds now, as last loaded or saved: the form starts from it, is
+/// compared with it, and decides between configuring (POST) and updating (PUT).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Baseline {
+    /// Nothing is configured yet (or the administrator chose to start from an empty form).
+    #[default]
+    NotConfigured,
+    /// The settings Command Center has; `password` is always empty (it is never returned), and
+    /// a password is saved exactly when authentication is on.
+    Configured(SettingsForm),
+}
+
+impl Baseline {
+    /// The form's values as Command Center has them.
+    pub fn form(&self) -> SettingsForm {
+        match self {
+            Baseline::NotConfigured => SettingsForm::default(),
+            Baseline::Configured(settings) => settings.clone(),
+        }
+    }
+
+    pub fn has_saved_password(&self) -> bool {
+        matches!(self, Baseline::Configured(settings) if settings.use_authentication)
+    }
+
+    pub fn saved_username(&self) -> Option<&str> {
+        match self {
+            Baseline::Configured(settings) if settings.use_authentication => {
+                Some(settings.username.as_str())
+            }
+            _ => None,
+        }
     }
 }
 

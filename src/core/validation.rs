@@ -9,8 +9,8 @@ use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::secret::Secret;
-use super::settings::{ConnectionForm, Field, SettingsForm};
-use super::wire::{ApiConnection, Credentials, EmailServerRequest};
+use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
+use super::wire::ApiConnection;
 
 /// A DNS name is at most 253 characters in text form (RFC 1035).
 pub const MAX_HOST_LEN: usize = 253;
@@ -53,10 +53,10 @@ pub enum FieldError {
     EmailLocalPartInvalid,
     EmailLocalPartTooLong,
     EmailDomainInvalid,
-    /// A password was given without a user name.
-    UsernameMissing,
-    /// A user name was given without a password.
+    /// Sign-in is on, a user name is given, and there is neither a typed nor a saved password.
     PasswordMissing,
+    /// A test mail with a changed user name cannot use the saved password of the old one.
+    PasswordNeededForTest,
     TokenInvalidCharacter,
     BaseUrlInvalid,
 }
@@ -71,7 +71,8 @@ impl fmt::Display for FieldError {
                 Field::SmtpPort => "Enter the SMTP port, a number from 1 to 65535.",
                 Field::SenderEmail => "Enter the sender email address.",
                 Field::SenderName => "Enter the sender name.",
-                Field::Encryption | Field::Username | Field::Password => "Enter a value.",
+                Field::Username => "Enter the user name the mail server expects.",
+                Field::Encryption | Field::Authentication | Field::Password => "Enter a value.",
             }),
             FieldError::TooLong { max } => write!(f, "Use at most {max} characters."),
             FieldError::ControlCharacter => {
@@ -127,11 +128,11 @@ impl fmt::Display for FieldError {
             FieldError::EmailDomainInvalid => f.write_str(
                 "The part after “@” must be a domain name, as in alerts@example.com.",
             ),
-            FieldError::UsernameMissing => f.write_str(
-                "Enter the user name that goes with this password, or clear the password.",
-            ),
             FieldError::PasswordMissing => f.write_str(
-                "Enter the password for this user name, or clear the user name if the mail server needs no sign-in.",
+                "Enter the password for this user name, or turn off sign-in if the mail server does not need it.",
+            ),
+            FieldError::PasswordNeededForTest => f.write_str(
+                "Type the password to test with a changed user name: the saved password belongs to the saved user name.",
             ),
             FieldError::TokenInvalidCharacter => f.write_str(
                 "An access token has only letters, digits, spaces and ASCII punctuation: copy it again.",
@@ -181,17 +182,48 @@ impl FieldErrors {
     }
 }
 
-/// Everything Save needs, once every field is valid.
+/// Whether the mail server is signed in to, and with which password.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Authentication {
+    Off,
+    On {
+        username: String,
+        password: PasswordChoice,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasswordChoice {
+    /// Typed by the administrator, as typed (not yet encoded).
+    New(Secret),
+    /// Left empty while Command Center has a password saved: it stays as it is.
+    KeepSaved,
+}
+
+/// The mail server settings once every field is valid, in the types the API wants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidSettings {
+    pub smtp_server_name: String,
+    pub smtp_port: u16,
+    pub sender_email: String,
+    pub sender_name: String,
+    pub encryption: Encryption,
+    pub authentication: Authentication,
+}
+
+/// Everything a call needs, once every field is valid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidatedForm {
     pub connection: ApiConnection,
-    pub request: EmailServerRequest,
+    pub settings: ValidSettings,
 }
 
-/// Checks every field; on success returns what to send and where.
+/// Checks every field against what Command Center has now (`baseline` decides whether an empty
+/// password means "keep the saved one" or "missing").
 pub fn validate(
     connection: &ConnectionForm,
     settings: &SettingsForm,
+    baseline: &Baseline,
 ) -> Result<ValidatedForm, FieldErrors> {
     let mut errors = FieldErrors::default();
     let token = errors.keep(Field::AccessToken, check_token(&connection.access_token));
@@ -203,7 +235,7 @@ pub fn validate(
         check_sender_email(&settings.sender_email),
     );
     let sender_name = errors.keep(Field::SenderName, check_sender_name(&settings.sender_name));
-    let credentials = check_credentials(settings, &mut errors);
+    let authentication = check_authentication(settings, baseline, &mut errors);
 
     match (
         token,
@@ -212,7 +244,7 @@ pub fn validate(
         smtp_port,
         sender_email,
         sender_name,
-        credentials,
+        authentication,
     ) {
         (
             Some(token),
@@ -221,41 +253,81 @@ pub fn validate(
             Some(smtp_port),
             Some(sender_email),
             Some(sender_name),
-            Some(credentials),
+            Some(authentication),
         ) => Ok(ValidatedForm {
             connection: ApiConnection { base_url, token },
-            request: EmailServerRequest {
+            settings: ValidSettings {
                 smtp_server_name,
                 smtp_port,
                 sender_email,
                 sender_name,
-                encryption_algorithm: settings.encryption,
-                credentials,
+                encryption: settings.encryption,
+                authentication,
             },
         }),
         _ => Err(errors),
     }
 }
 
-/// The errors only, for showing them as the administrator types.
-pub fn field_errors(connection: &ConnectionForm, settings: &SettingsForm) -> FieldErrors {
-    validate(connection, settings).err().unwrap_or_default()
+/// Only where and as whom to call, for loading the settings before the rest is filled in.
+pub fn validate_connection(connection: &ConnectionForm) -> Option<ApiConnection> {
+    let token = check_token(&connection.access_token).ok()?;
+    let base_url = check_base_url(&connection.api_base_url).ok()?;
+    Some(ApiConnection { base_url, token })
 }
 
-/// Both or neither: `Some(None)` means "no authentication", `None` means an error was recorded.
-fn check_credentials(
+impl ValidSettings {
+    /// The form as Command Center holds it after these settings were saved: trimmed values,
+    /// and no password (it is never read back; with sign-in on, one is saved).
+    pub fn saved_form(&self) -> SettingsForm {
+        let (use_authentication, username) = match &self.authentication {
+            Authentication::Off => (false, String::new()),
+            Authentication::On { username, .. } => (true, username.clone()),
+        };
+        SettingsForm {
+            smtp_server: self.smtp_server_name.clone(),
+            smtp_port: self.smtp_port.to_string(),
+            encryption: self.encryption,
+            sender_email: self.sender_email.clone(),
+            sender_name: self.sender_name.clone(),
+            use_authentication,
+            username,
+            password: String::new(),
+        }
+    }
+}
+
+/// The errors only, for showing them as the administrator types.
+pub fn field_errors(
+    connection: &ConnectionForm,
     settings: &SettingsForm,
+    baseline: &Baseline,
+) -> FieldErrors {
+    validate(connection, settings, baseline)
+        .err()
+        .unwrap_or_default()
+}
+
+/// With sign-in off, the user name and password are neither checked nor sent.
+fn check_authentication(
+    settings: &SettingsForm,
+    baseline: &Baseline,
     errors: &mut FieldErrors,
-) -> Option<Option<Credentials>> {
-    let username = errors.keep(Field::Username, check_optional_text(&settings.username));
+) -> Option<Authentication> {
+    if !settings.use_authentication {
+        return Some(Authentication::Off);
+    }
+    let username = errors.keep(Field::Username, check_username(&settings.username));
     let password = errors.keep(Field::Password, check_password(&settings.password));
     let (username, password) = (username?, password?);
-    match (username.is_empty(), password.is_empty()) {
-        (true, true) => Some(None),
-        (false, false) => Some(Some(Credentials::new(username, &password))),
-        (false, true) => errors.keep(Field::Password, Err(FieldError::PasswordMissing)),
-        (true, false) => errors.keep(Field::Username, Err(FieldError::UsernameMissing)),
-    }
+    let password = if !password.is_empty() {
+        PasswordChoice::New(password)
+    } else if baseline.has_saved_password() {
+        PasswordChoice::KeepSaved
+    } else {
+        return errors.keep(Field::Password, Err(FieldError::PasswordMissing));
+    };
+    Some(Authentication::On { username, password })
 }
 
 fn required(field: Field, raw: &str) -> Result<&str, FieldError> {
@@ -440,9 +512,8 @@ pub fn check_sender_name(raw: &str) -> Result<String, FieldError> {
     Ok(value.to_owned())
 }
 
-/// A value that may be left empty (the user name); trimmed like the other text fields.
-fn check_optional_text(raw: &str) -> Result<String, FieldError> {
-    let value = raw.trim();
+fn check_username(raw: &str) -> Result<String, FieldError> {
+    let value = required(Field::Username, raw)?;
     at_most(value, MAX_TEXT_LEN)?;
     no_control_characters(value)?;
     Ok(value.to_owned())

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::ApiError;
 use super::secret::Secret;
-use super::settings::Encryption;
+use super::settings::{Baseline, Encryption, SettingsForm};
 
 /// Where the API is and the token that opens it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +25,7 @@ impl ApiConnection {
 /// The path of the email server resource. The contract's table writes `v4`, its examples `V4`;
 /// the server ignores case and the examples are what the vendor's own tools send.
 pub const EMAIL_SERVER_PATH: &str = "V4/EmailServer";
+pub const TEST_MAIL_PATH: &str = "V4/EmailServer/Action/Test";
 
 /// Body of `POST /V4/EmailServer`. Field names and casing are the contract's, not Rust's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,6 +43,60 @@ pub struct EmailServerRequest {
     /// Left out entirely when the mail server needs no sign-in: the contract forbids empty strings.
     #[serde(flatten)]
     pub credentials: Option<Credentials>,
+}
+
+/// Body of `PUT /V4/EmailServer`: only what changed, so that a setting someone else changed
+/// meanwhile in Command Center is not overwritten with the value this page loaded earlier.
+/// `useAuthentication` is always sent; with it on, so is the user name (the contract requires
+/// it), and the password only when a new one was typed (left out, the saved one stays).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct EmailServerUpdate {
+    #[serde(rename = "SMTPServerName", skip_serializing_if = "Option::is_none")]
+    pub smtp_server_name: Option<String>,
+    #[serde(rename = "SMTPPort", skip_serializing_if = "Option::is_none")]
+    pub smtp_port: Option<u16>,
+    #[serde(rename = "senderEmail", skip_serializing_if = "Option::is_none")]
+    pub sender_email: Option<String>,
+    #[serde(rename = "senderName", skip_serializing_if = "Option::is_none")]
+    pub sender_name: Option<String>,
+    #[serde(
+        rename = "encryptionAlgorithm",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub encryption_algorithm: Option<Encryption>,
+    #[serde(rename = "useAuthentication")]
+    pub use_authentication: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(rename = "password", skip_serializing_if = "Option::is_none")]
+    pub password_base64: Option<Secret>,
+}
+
+/// Body of `POST /V4/EmailServer/Action/Test`: the settings on the page, tested, not saved.
+/// Without credentials (while sign-in is on) the server tests with the saved ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TestMailRequest {
+    #[serde(rename = "SMTPServerName")]
+    pub smtp_server_name: String,
+    #[serde(rename = "SMTPPort")]
+    pub smtp_port: u16,
+    #[serde(rename = "senderEmail")]
+    pub sender_email: String,
+    #[serde(rename = "senderName")]
+    pub sender_name: String,
+    #[serde(rename = "encryptionAlgorithm")]
+    pub encryption_algorithm: Encryption,
+    #[serde(rename = "useAuthentication")]
+    pub use_authentication: bool,
+    #[serde(flatten)]
+    pub credentials: Option<Credentials>,
+}
+
+/// A save is a first configuration (POST) or an update of existing settings (PUT).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveRequest {
+    Configure(EmailServerRequest),
+    Update(EmailServerUpdate),
 }
 
 /// The mail server sign-in; the password travels as base64 of its UTF-8 bytes, as the contract
@@ -101,9 +156,78 @@ impl ResultEnvelope {
 /// The longest piece of a server's error text shown to the administrator.
 pub const MAX_SERVER_MESSAGE_CHARS: usize = 300;
 
-/// What an answer to a save means. Success is only a 200 whose `errorCode` is 0 or absent
+/// `GET /V4/EmailServer`: every field optional, password never returned.
+#[derive(Debug, Default, Deserialize)]
+struct StoredSettings {
+    #[serde(rename = "SMTPServerName")]
+    smtp_server_name: Option<String>,
+    /// Read as any integer: a value out of range is shown to the administrator (and flagged by
+    /// validation) rather than making the whole answer unreadable.
+    #[serde(rename = "SMTPPort")]
+    smtp_port: Option<i64>,
+    #[serde(rename = "senderEmail")]
+    sender_email: Option<String>,
+    #[serde(rename = "senderName")]
+    sender_name: Option<String>,
+    #[serde(rename = "encryptionAlgorithm")]
+    encryption_algorithm: Option<String>,
+    #[serde(rename = "useAuthentication")]
+    use_authentication: Option<bool>,
+    username: Option<String>,
+    #[serde(rename = "errorCode")]
+    error_code: Option<i64>,
+    #[serde(rename = "errorMessage")]
+    error_message: Option<String>,
+}
+
+/// What the answer to loading the settings means. An empty object (or one without any of the
+/// settings) is a server with no mail server configured yet.
+pub fn interpret_load_response(status: u16, body: &str) -> Result<Baseline, ApiError> {
+    if status != 200 {
+        return interpret_result_response(status, body).map(|()| Baseline::NotConfigured);
+    }
+    if body.trim().is_empty() {
+        return Ok(Baseline::NotConfigured);
+    }
+    let stored: StoredSettings =
+        serde_json::from_str(body.trim()).map_err(|_| ApiError::UnreadableAnswer { status })?;
+    if let Some(code) = stored.error_code.filter(|code| *code != 0) {
+        return Err(ApiError::Rejected {
+            code,
+            message: stored.error_message.as_deref().map(shorten),
+        });
+    }
+    let nothing_configured = stored.smtp_server_name.is_none()
+        && stored.smtp_port.is_none()
+        && stored.sender_email.is_none()
+        && stored.sender_name.is_none();
+    if nothing_configured {
+        return Ok(Baseline::NotConfigured);
+    }
+    let use_authentication = stored.use_authentication.unwrap_or(false);
+    Ok(Baseline::Configured(SettingsForm {
+        smtp_server: stored.smtp_server_name.unwrap_or_default(),
+        smtp_port: stored.smtp_port.map(|p| p.to_string()).unwrap_or_default(),
+        encryption: stored
+            .encryption_algorithm
+            .as_deref()
+            .and_then(|name| Encryption::from_wire_name(&name.to_ascii_uppercase()))
+            .unwrap_or_default(),
+        sender_email: stored.sender_email.unwrap_or_default(),
+        sender_name: stored.sender_name.unwrap_or_default(),
+        use_authentication,
+        username: if use_authentication {
+            stored.username.unwrap_or_default()
+        } else {
+            String::new()
+        },
+        password: String::new(),
+    }))
+}
+
+/// What an answer to a save or a test mail means. Success is only a 200 whose `errorCode` is 0 or absent
 /// (an empty body counts as success, per the contract).
-pub fn interpret_save_response(status: u16, body: &str) -> Result<(), ApiError> {
+pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError> {
     let envelope = parse_envelope(body);
     let server_message = envelope
         .as_ref()
@@ -228,22 +352,22 @@ mod tests {
     #[test]
     fn success_is_a_200_with_error_code_zero_absent_or_an_empty_body() {
         assert_eq!(
-            interpret_save_response(200, r#"{"errorMessage":"","errorCode":0}"#),
+            interpret_result_response(200, r#"{"errorMessage":"","errorCode":0}"#),
             Ok(())
         );
         assert_eq!(
-            interpret_save_response(200, r#"{"errorMessage":"Saved"}"#),
+            interpret_result_response(200, r#"{"errorMessage":"Saved"}"#),
             Ok(())
         );
-        assert_eq!(interpret_save_response(200, ""), Ok(()));
-        assert_eq!(interpret_save_response(200, "  \n"), Ok(()));
-        assert_eq!(interpret_save_response(200, "{}"), Ok(()));
+        assert_eq!(interpret_result_response(200, ""), Ok(()));
+        assert_eq!(interpret_result_response(200, "  \n"), Ok(()));
+        assert_eq!(interpret_result_response(200, "{}"), Ok(()));
     }
 
     #[test]
     fn a_200_with_another_error_code_is_a_refusal_with_the_server_message() {
         assert_eq!(
-            interpret_save_response(
+            interpret_result_response(
                 200,
                 r#"{"errorMessage":"SMTP server not reachable","errorCode":5}"#
             ),
@@ -253,7 +377,7 @@ mod tests {
             })
         );
         assert_eq!(
-            interpret_save_response(200, r#"{"errorCode":-1}"#),
+            interpret_result_response(200, r#"{"errorCode":-1}"#),
             Err(ApiError::Rejected {
                 code: -1,
                 message: None
@@ -264,11 +388,11 @@ mod tests {
     #[test]
     fn a_200_that_is_not_json_is_not_taken_for_success() {
         assert_eq!(
-            interpret_save_response(200, "<!DOCTYPE html><title>Sign in</title>"),
+            interpret_result_response(200, "<!DOCTYPE html><title>Sign in</title>"),
             Err(ApiError::UnreadableAnswer { status: 200 })
         );
         assert_eq!(
-            interpret_save_response(200, r#"{"errorCode": 0"#),
+            interpret_result_response(200, r#"{"errorCode": 0"#),
             Err(ApiError::UnreadableAnswer { status: 200 })
         );
     }
@@ -276,7 +400,7 @@ mod tests {
     #[test]
     fn statuses_map_to_their_own_errors() {
         assert_eq!(
-            interpret_save_response(
+            interpret_result_response(
                 400,
                 r#"{"errorMessage":"SMTPPort must be 1-65535","errorCode":1}"#
             ),
@@ -285,24 +409,24 @@ mod tests {
             })
         );
         assert_eq!(
-            interpret_save_response(400, "<html><body>Bad</body></html>"),
+            interpret_result_response(400, "<html><body>Bad</body></html>"),
             Err(ApiError::BadRequest {
                 server_message: None
             })
         );
         assert_eq!(
-            interpret_save_response(401, ""),
+            interpret_result_response(401, ""),
             Err(ApiError::Unauthorized)
         );
         assert_eq!(
-            interpret_save_response(503, ""),
+            interpret_result_response(503, ""),
             Err(ApiError::HttpStatus {
                 status: 503,
                 server_message: None
             })
         );
         assert_eq!(
-            interpret_save_response(
+            interpret_result_response(
                 500,
                 r#"{"errList":[{"errLogMessage":"Internal","errorCode":2}]}"#
             ),
@@ -310,6 +434,93 @@ mod tests {
                 status: 500,
                 server_message: Some("Internal".into())
             })
+        );
+    }
+
+    #[test]
+    fn loading_an_empty_object_or_body_means_nothing_is_configured() {
+        assert_eq!(
+            interpret_load_response(200, "{}"),
+            Ok(Baseline::NotConfigured)
+        );
+        assert_eq!(
+            interpret_load_response(200, ""),
+            Ok(Baseline::NotConfigured)
+        );
+        assert_eq!(
+            interpret_load_response(200, r#"{"useAuthentication": false}"#),
+            Ok(Baseline::NotConfigured)
+        );
+    }
+
+    #[test]
+    fn loading_fills_every_field_it_finds() {
+        let body = r#"{"SMTPServerName":"smtp.example.com","SMTPPort":587,"senderEmail":"a@example.com",
+            "senderName":"Alerts","encryptionAlgorithm":"TLS","useAuthentication":true,"username":"mailer"}"#;
+        assert_eq!(
+            interpret_load_response(200, body),
+            Ok(Baseline::Configured(SettingsForm {
+                smtp_server: "smtp.example.com".into(),
+                smtp_port: "587".into(),
+                encryption: Encryption::Tls,
+                sender_email: "a@example.com".into(),
+                sender_name: "Alerts".into(),
+                use_authentication: true,
+                username: "mailer".into(),
+                password: String::new(),
+            }))
+        );
+    }
+
+    #[test]
+    fn loading_tolerates_missing_fields_and_ignores_a_username_without_authentication() {
+        let body = r#"{"SMTPServerName":"mail","SMTPPort":70000,"username":"stale"}"#;
+        let Ok(Baseline::Configured(form)) = interpret_load_response(200, body) else {
+            panic!("expected configured settings");
+        };
+        assert_eq!(form.smtp_port, "70000");
+        assert_eq!(form.encryption, Encryption::None);
+        assert!(!form.use_authentication);
+        assert_eq!(form.username, "");
+    }
+
+    #[test]
+    fn loading_errors_are_typed() {
+        assert_eq!(
+            interpret_load_response(401, ""),
+            Err(ApiError::Unauthorized)
+        );
+        assert_eq!(
+            interpret_load_response(200, "<html>login</html>"),
+            Err(ApiError::UnreadableAnswer { status: 200 })
+        );
+        assert_eq!(
+            interpret_load_response(200, r#"{"errorCode":3,"errorMessage":"No permission"}"#),
+            Err(ApiError::Rejected {
+                code: 3,
+                message: Some("No permission".into())
+            })
+        );
+        assert_eq!(
+            interpret_load_response(404, ""),
+            Err(ApiError::HttpStatus {
+                status: 404,
+                server_message: None
+            })
+        );
+    }
+
+    #[test]
+    fn update_body_leaves_out_what_did_not_change() {
+        let update = EmailServerUpdate {
+            sender_name: Some("Nightly".into()),
+            use_authentication: true,
+            username: Some("mailer".into()),
+            ..EmailServerUpdate::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&update).unwrap_or_default(),
+            serde_json::json!({"senderName": "Nightly", "useAuthentication": true, "username": "mailer"})
         );
     }
 
@@ -322,7 +533,7 @@ mod tests {
         let Err(ApiError::Rejected {
             message: Some(message),
             ..
-        }) = interpret_save_response(200, &long)
+        }) = interpret_result_response(200, &long)
         else {
             panic!("expected a refusal with a message");
         };

@@ -15,6 +15,7 @@ pub fn input_id(field: Field) -> &'static str {
         Field::Encryption => "encryption",
         Field::SenderEmail => "sender-email",
         Field::SenderName => "sender-name",
+        Field::Authentication => "use-authentication",
         Field::Username => "smtp-username",
         Field::Password => "smtp-password",
     }
@@ -60,7 +61,10 @@ pub fn InputField(
     error: Signal<Option<String>>,
     #[prop(into)] on_leave: Callback<Field>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: MaybeProp<&'static str>,
+    /// Runs when an edited value is committed (the input is left or Enter is pressed).
+    #[prop(optional)]
+    on_commit: Option<Callback<()>>,
 ) -> impl IntoView {
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
@@ -71,7 +75,7 @@ pub fn InputField(
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let ids: Vec<&str> = [
-                hint.is_some().then_some(hint_id.as_str()),
+                hint.get().is_some().then_some(hint_id.as_str()),
                 error.with(Option::is_some).then_some(error_id.as_str()),
             ]
             .into_iter()
@@ -107,10 +111,17 @@ pub fn InputField(
                     prop:value=move || value.get()
                     on:input:target=move |ev| value.set(ev.target().value())
                     on:blur=move |_| on_leave.run(field)
+                    on:change=move |_| {
+                        if let Some(on_commit) = on_commit {
+                            on_commit.run(());
+                        }
+                    }
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
             </div>
-            {hint.map(|text| view! { <p class="field-hint" id=hint_id>{text}</p> })}
+            {move || {
+                hint.get().map(|text| view! { <p class="field-hint" id=hint_id.clone()>{text}</p> })
+            }}
             {move || error.get().map(|message| view! {
                 <p class="field-error" id=error_id.clone()>{message}</p>
             })}
@@ -136,6 +147,27 @@ fn RevealButton(
             {move || if revealed.get() { "Hide" } else { "Show" }}
             <span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
         </button>
+    }
+}
+
+/// A yes/no setting; the label follows the box, as is usual for checkboxes.
+#[component]
+pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) -> impl IntoView {
+    let id = input_id(field);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field field-checkbox">
+            <input
+                type="checkbox"
+                id=id
+                name=id
+                aria-describedby=hint_id.clone()
+                prop:checked=move || value.get()
+                on:change:target=move |ev| value.set(ev.target().checked())
+            />
+            <label for=id>{field.label()}</label>
+            <p class="field-hint" id=hint_id>{hint}</p>
+        </div>
     }
 }
 

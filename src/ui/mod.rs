@@ -3,7 +3,9 @@
 
 mod fields;
 mod form_state;
+mod load_status;
 mod page;
+mod review;
 mod status;
 
 use leptos::prelude::*;

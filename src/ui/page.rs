@@ -1,60 +1,217 @@
-//! The "Email server" page: connection, mail server, sender and authentication, and Save.
+//! The "Email server" page: connection, mail server, sender and authentication; load what
+//! Command Center has, review and save the changes, send a test mail.
 
 use leptos::ev::SubmitEvent;
+use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::fields::{input_id, EncryptionSelect, InputField, InputKind};
+use super::fields::{input_id, CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
+use super::load_status::{LoadState, LoadStatus};
+use super::review::ReviewDialog;
 use super::status::{FormStatus, StatusArea};
 use crate::api;
-use crate::core::errors::redact;
-use crate::core::settings::Field;
-use crate::core::validation::{validate, FieldErrors, ValidatedForm};
-use crate::core::wire::encode_password;
+use crate::core::changes::Change;
+use crate::core::errors::{redact, ApiError, Operation};
+use crate::core::requests::{save_request, test_mail_request};
+use crate::core::settings::{Baseline, Field, SettingsForm};
+use crate::core::validation::{validate, validate_connection, FieldErrors};
+use crate::core::wire::{encode_password, ApiConnection, SaveRequest, TestMailRequest};
+
+/// A save waiting for, then going through, the administrator's confirmation.
+#[derive(Clone)]
+struct SaveAttempt {
+    connection: ApiConnection,
+    request: SaveRequest,
+    /// The form as it was when Save was pressed, to tell later edits apart.
+    submitted: SettingsForm,
+    /// What Command Center will hold once the save succeeds.
+    saved: SettingsForm,
+}
+
+#[derive(Clone)]
+struct TestAttempt {
+    connection: ApiConnection,
+    request: TestMailRequest,
+    password: String,
+}
 
 #[component]
 pub fn EmailServerPage() -> impl IntoView {
     let form = FormState::new();
     let status = RwSignal::new(None::<FormStatus>);
     let config_problem = RwSignal::new(None::<String>);
+    let load_state = RwSignal::new(LoadState::WaitingForToken);
+    // Each load gets a number; an answer that is not for the newest one is dropped.
+    let load_generation = StoredValue::new(0_u64);
+    let review_dialog = NodeRef::<Dialog>::new();
+    let under_review = RwSignal::new(None::<Vec<Change>>);
+    let awaiting_confirmation = StoredValue::new(None::<SaveAttempt>);
+
     load_config_into(form, config_problem);
 
-    let save = Action::new_local(move |validated: &ValidatedForm| {
-        let validated = validated.clone();
+    let load = move || {
+        let Some(connection) = validate_connection(&form.connection_untracked()) else {
+            return;
+        };
+        let generation = load_generation.get_value() + 1;
+        load_generation.set_value(generation);
+        load_state.set(LoadState::Loading);
+        spawn_local(async move {
+            let outcome = api::load_email_server(&connection).await;
+            if load_generation.get_value() != generation {
+                return;
+            }
+            match outcome {
+                Ok(baseline) => {
+                    let configured = matches!(baseline, Baseline::Configured(_));
+                    form.take_loaded(baseline);
+                    load_state.set(LoadState::Loaded { configured });
+                }
+                Err(error) => load_state.set(LoadState::Failed(failure_text(
+                    &error,
+                    Operation::Load,
+                    &connection,
+                    "",
+                ))),
+            }
+        });
+    };
+    let start_empty = move || {
+        load_generation.set_value(load_generation.get_value() + 1);
+        form.take_loaded(Baseline::NotConfigured);
+        load_state.set(LoadState::StartedEmpty);
+    };
+
+    let save = Action::new_local(move |attempt: &SaveAttempt| {
+        let attempt = attempt.clone();
         // Captured now, while the form still holds it, to mask it in whatever the server says.
         let password = form.password.get_untracked();
         async move {
-            let outcome =
-                api::configure_email_server(&validated.connection, &validated.request).await;
-            status.set(Some(save_status(outcome, &validated, &password)));
+            match api::save_email_server(&attempt.connection, &attempt.request).await {
+                Ok(()) => {
+                    form.take_saved(&attempt.submitted, attempt.saved.clone());
+                    status.set(Some(FormStatus::Success(format!(
+                        "Email server settings saved. Command Center now sends mail through {}:{}.",
+                        attempt.saved.smtp_server, attempt.saved.smtp_port
+                    ))));
+                }
+                Err(error) => status.set(Some(FormStatus::Failure(failure_text(
+                    &error,
+                    Operation::Save,
+                    &attempt.connection,
+                    &password,
+                )))),
+            }
         }
     });
-    let saving = save.pending();
+    let test_mail = Action::new_local(move |attempt: &TestAttempt| {
+        let attempt = attempt.clone();
+        async move {
+            let outcome = api::send_test_mail(&attempt.connection, &attempt.request).await;
+            status.set(Some(match outcome {
+                Ok(()) => FormStatus::Success(
+                    "Test email sent to the email address of the Command Center user you are signed \
+                     in as. If it does not arrive, check that mailbox's spam folder. The settings \
+                     were not saved."
+                        .to_owned(),
+                ),
+                Err(error) => FormStatus::Failure(failure_text(
+                    &error,
+                    Operation::TestMail,
+                    &attempt.connection,
+                    &attempt.password,
+                )),
+            }));
+        }
+    });
+
+    let (saving, sending_test) = (save.pending(), test_mail.pending());
+    let busy = Signal::derive(move || {
+        saving.get() || sending_test.get() || load_state.with(|s| *s == LoadState::Loading)
+    });
+    let dirty = Signal::derive(move || form.changes.with(|changes| !changes.is_empty()));
+    warn_before_leaving_with(dirty);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // The button is disabled while saving, but Enter in a field still submits the form.
-        if saving.get_untracked() {
+        // The button is disabled then, but Enter in a field still submits the form.
+        if busy.get_untracked() || !dirty.get_untracked() {
             return;
         }
-        form.mark_save_attempted();
-        match validate(&form.connection_untracked(), &form.settings_untracked()) {
-            Ok(validated) => {
+        form.mark_submit_attempted();
+        let (baseline, submitted) = (form.baseline.get_untracked(), form.settings_untracked());
+        match validate(&form.connection_untracked(), &submitted, &baseline) {
+            Err(errors) => report_invalid(&errors, Operation::Save, status),
+            Ok(valid) => {
                 status.set(None);
-                save.dispatch(validated);
-            }
-            Err(errors) => {
-                status.set(Some(FormStatus::Failure(invalid_form_message(&errors))));
-                if let Some(first) = errors.first() {
-                    focus_input(first);
+                awaiting_confirmation.set_value(Some(SaveAttempt {
+                    connection: valid.connection,
+                    request: save_request(&valid.settings, &baseline),
+                    saved: valid.settings.saved_form(),
+                    submitted,
+                }));
+                under_review.set(Some(form.changes.get_untracked()));
+                if let Some(dialog) = review_dialog.get_untracked() {
+                    // Fails only if the dialog is already open, which a modal dialog prevents.
+                    let _ = dialog.show_modal();
                 }
             }
         }
     };
+    let confirm_save = Callback::new(move |()| {
+        let mut attempt = None;
+        awaiting_confirmation.update_value(|waiting| attempt = waiting.take());
+        if let Some(attempt) = attempt {
+            save.dispatch(attempt);
+        }
+    });
+    let send_test_mail = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        form.mark_submit_attempted();
+        let baseline = form.baseline.get_untracked();
+        let password = form.password.get_untracked();
+        match validate(
+            &form.connection_untracked(),
+            &form.settings_untracked(),
+            &baseline,
+        ) {
+            Err(errors) => report_invalid(&errors, Operation::TestMail, status),
+            Ok(valid) => match test_mail_request(&valid.settings, &baseline) {
+                Err(problem) => {
+                    status.set(Some(FormStatus::Failure(problem.to_string())));
+                    focus_input(Field::Password);
+                }
+                Ok(request) => {
+                    status.set(None);
+                    test_mail.dispatch(TestAttempt {
+                        connection: valid.connection,
+                        request,
+                        password,
+                    });
+                }
+            },
+        }
+    };
+    let discard = move |_| {
+        form.discard_changes();
+        status.set(None);
+    };
+
     let on_leave = Callback::new(move |field: Field| form.mark_touched(field));
+    let reload = Callback::new(move |()| load());
     let field_error = move |field: Field| form.visible_error(field);
+    let password_hint = Signal::derive(move || {
+        form.baseline
+            .with(Baseline::has_saved_password)
+            .then_some("Saved password kept unless you type a new one.")
+    });
+    let updating =
+        Signal::derive(move || form.baseline.with(|b| matches!(b, Baseline::Configured(_))));
 
     view! {
         <div class="page">
@@ -76,6 +233,7 @@ pub fn EmailServerPage() -> impl IntoView {
                         value=form.access_token
                         error=field_error(Field::AccessToken)
                         on_leave
+                        on_commit=reload
                         kind=InputKind::SECRET
                         hint="An API access token, or the token of a signed-in Command Center session. It stays in this tab's memory only."
                     />
@@ -84,8 +242,10 @@ pub fn EmailServerPage() -> impl IntoView {
                         value=form.api_base_url
                         error=field_error(Field::ApiBaseUrl)
                         on_leave
+                        on_commit=reload
                         hint="Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server."
                     />
+                    <LoadStatus state=load_state on_retry=reload on_start_empty=Callback::new(move |()| start_empty()) />
                 </fieldset>
                 <fieldset>
                     <legend>"Mail server"</legend>
@@ -103,7 +263,7 @@ pub fn EmailServerPage() -> impl IntoView {
                             error=field_error(Field::SmtpPort)
                             on_leave
                             kind=InputKind::NUMBER
-                            hint="Usually 25, 587 with TLS, or 465 with SSL."
+                            hint="Usually 25, 587 (TLS) or 465 (SSL)."
                         />
                     </div>
                     <EncryptionSelect
@@ -131,34 +291,65 @@ pub fn EmailServerPage() -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>"Authentication"</legend>
-                    <p class="fieldset-hint">
-                        "Only when the mail server requires sign-in; otherwise leave both empty."
-                    </p>
-                    <InputField
-                        field=Field::Username
-                        value=form.username
-                        error=field_error(Field::Username)
-                        on_leave
+                    <CheckboxField
+                        field=Field::Authentication
+                        value=form.use_authentication
+                        hint="Turn on when the mail server only accepts mail after signing in."
                     />
-                    <InputField
-                        field=Field::Password
-                        value=form.password
-                        error=field_error(Field::Password)
-                        on_leave
-                        kind=InputKind {
-                            // Keeps browsers from offering the administrator's own saved password.
-                            autocomplete: "new-password",
-                            ..InputKind::SECRET
-                        }
-                    />
+                    <Show when=move || form.use_authentication.get()>
+                        <InputField
+                            field=Field::Username
+                            value=form.username
+                            error=field_error(Field::Username)
+                            on_leave
+                        />
+                        <InputField
+                            field=Field::Password
+                            value=form.password
+                            error=field_error(Field::Password)
+                            on_leave
+                            hint=password_hint
+                            kind=InputKind {
+                                // Keeps browsers from offering the administrator's own saved password.
+                                autocomplete: "new-password",
+                                ..InputKind::SECRET
+                            }
+                        />
+                    </Show>
                 </fieldset>
                 <div class="form-actions">
-                    <button type="submit" id="save" class="primary" disabled=move || saving.get()>
+                    <button
+                        type="submit"
+                        id="save"
+                        class="primary"
+                        disabled=move || busy.get() || !dirty.get()
+                    >
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
+                    <button
+                        type="button"
+                        id="discard"
+                        disabled=move || busy.get() || !dirty.get()
+                        on:click=discard
+                    >
+                        "Discard changes"
+                    </button>
+                    <button
+                        type="button"
+                        id="send-test"
+                        aria-describedby="send-test-note"
+                        disabled=move || busy.get()
+                        on:click=send_test_mail
+                    >
+                        {move || if sending_test.get() { "Sending…" } else { "Send test email" }}
+                    </button>
                 </div>
+                <p class="form-note" id="send-test-note">
+                    "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."
+                </p>
                 <StatusArea status />
             </form>
+            <ReviewDialog dialog=review_dialog changes=under_review updating on_confirm=confirm_save />
         </div>
     }
 }
@@ -177,33 +368,44 @@ fn load_config_into(form: FormState, problem: RwSignal<Option<String>>) {
     });
 }
 
-fn save_status(
-    outcome: Result<(), crate::core::errors::ApiError>,
-    validated: &ValidatedForm,
-    password: &str,
-) -> FormStatus {
-    match outcome {
-        Ok(()) => FormStatus::Success(format!(
-            "Email server settings saved. Command Center now sends mail through {}:{}.",
-            validated.request.smtp_server_name, validated.request.smtp_port
-        )),
-        Err(error) => {
-            let message = error.user_message(&validated.connection.base_url);
-            let encoded = encode_password(password);
-            let secrets = [
-                validated.connection.token.expose(),
-                password,
-                encoded.as_str(),
-            ];
-            FormStatus::Failure(redact(&message, &secrets))
+/// Asks before the tab is closed or reloaded while changes are unsaved.
+fn warn_before_leaving_with(dirty: Signal<bool>) {
+    // The listener lives as long as the page; the handle is only needed to remove it.
+    let _listener = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if dirty.get_untracked() {
+            event.prevent_default();
         }
-    }
+    });
 }
 
-fn invalid_form_message(errors: &FieldErrors) -> String {
-    match errors.len() {
-        1 => "Fix the highlighted field before saving: nothing was sent.".to_owned(),
-        n => format!("Fix the {n} highlighted fields before saving: nothing was sent."),
+/// The message for a failed call, with every secret the call involved masked out.
+fn failure_text(
+    error: &ApiError,
+    operation: Operation,
+    connection: &ApiConnection,
+    password: &str,
+) -> String {
+    let message = error.user_message(&connection.base_url, operation);
+    let encoded = encode_password(password);
+    redact(&message, &[connection.token.expose(), password, &encoded])
+}
+
+fn report_invalid(
+    errors: &FieldErrors,
+    operation: Operation,
+    status: RwSignal<Option<FormStatus>>,
+) {
+    let action = match operation {
+        Operation::TestMail => "sending a test email",
+        Operation::Save | Operation::Load => "saving",
+    };
+    let message = match errors.len() {
+        1 => format!("Fix the highlighted field before {action}: nothing was sent."),
+        n => format!("Fix the {n} highlighted fields before {action}: nothing was sent."),
+    };
+    status.set(Some(FormStatus::Failure(message)));
+    if let Some(first) = errors.first() {
+        focus_input(first);
     }
 }
 

@@ -1,7 +1,9 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::settings::Encryption;
+use crate::core::requests::save_request;
+use crate::core::settings::{Baseline, Encryption};
+use crate::core::wire::SaveRequest;
 
 fn valid_settings() -> SettingsForm {
     SettingsForm {
@@ -10,6 +12,7 @@ fn valid_settings() -> SettingsForm {
         encryption: Encryption::Tls,
         sender_email: "alerts@example.com".into(),
         sender_name: "Backup alerts".into(),
+        use_authentication: false,
         username: String::new(),
         password: String::new(),
     }
@@ -23,37 +26,52 @@ fn valid_connection() -> ConnectionForm {
 }
 
 fn errors_of(settings: &SettingsForm) -> FieldErrors {
-    field_errors(&valid_connection(), settings)
+    field_errors(&valid_connection(), settings, &Baseline::NotConfigured)
+}
+
+/// Command Center already has settings with sign-in on (so a password is saved).
+fn configured_with_sign_in() -> Baseline {
+    Baseline::Configured(SettingsForm {
+        use_authentication: true,
+        username: "mailer".into(),
+        ..valid_settings()
+    })
 }
 
 #[test]
 fn a_complete_form_becomes_a_request() {
     let settings = SettingsForm {
         smtp_server: "  smtp.example.com ".into(),
+        use_authentication: true,
         username: " mailer ".into(),
         password: " pass word ".into(),
         ..valid_settings()
     };
-    let Ok(valid) = validate(&valid_connection(), &settings) else {
+    let Ok(valid) = validate(&valid_connection(), &settings, &Baseline::NotConfigured) else {
         panic!("a valid form was refused: {:?}", errors_of(&settings));
     };
-    assert_eq!(valid.request.smtp_server_name, "smtp.example.com");
-    assert_eq!(valid.request.smtp_port, 587);
-    assert_eq!(valid.request.encryption_algorithm, Encryption::Tls);
-    let credentials = valid
-        .request
-        .credentials
-        .unwrap_or_else(|| panic!("credentials dropped"));
-    assert_eq!(credentials.username, "mailer");
+    assert_eq!(valid.settings.smtp_server_name, "smtp.example.com");
+    assert_eq!(valid.settings.smtp_port, 587);
+    assert_eq!(valid.settings.encryption, Encryption::Tls);
     // The password is kept exactly, spaces included.
-    assert_eq!(credentials.password_base64.expose(), "IHBhc3Mgd29yZCA=");
+    assert_eq!(
+        valid.settings.authentication,
+        Authentication::On {
+            username: "mailer".into(),
+            password: PasswordChoice::New(Secret::new(" pass word ")),
+        }
+    );
     assert_eq!(valid.connection.base_url, "/commandcenter/api");
     assert_eq!(valid.connection.token.expose(), "QSDK 3856abcdef");
 }
 
 #[test]
 fn empty_form_reports_every_required_field_in_page_order() {
-    let errors = field_errors(&ConnectionForm::default(), &SettingsForm::default());
+    let errors = field_errors(
+        &ConnectionForm::default(),
+        &SettingsForm::default(),
+        &Baseline::NotConfigured,
+    );
     let fields: Vec<Field> = errors.iter().map(|(f, _)| f).collect();
     assert_eq!(
         fields,
@@ -229,28 +247,59 @@ fn sender_name_refuses_line_breaks_and_overlong_text() {
 }
 
 #[test]
-fn username_and_password_go_together() {
-    let only_user = SettingsForm {
-        username: "mailer".into(),
+fn with_sign_in_on_the_user_name_and_a_password_are_needed() {
+    let signed_in = |username: &str, password: &str| SettingsForm {
+        use_authentication: true,
+        username: username.into(),
+        password: password.into(),
         ..valid_settings()
     };
+    let no_password = errors_of(&signed_in("mailer", ""));
     assert_eq!(
-        errors_of(&only_user).get(Field::Password),
+        no_password.get(Field::Password),
         Some(&FieldError::PasswordMissing)
     );
     assert!(FieldError::PasswordMissing.to_string().contains("password"));
 
-    let only_password = SettingsForm {
-        password: "secret".into(),
-        ..valid_settings()
-    };
+    let no_username = errors_of(&signed_in("", "secret"));
     assert_eq!(
-        errors_of(&only_password).get(Field::Username),
-        Some(&FieldError::UsernameMissing)
+        no_username.get(Field::Username),
+        Some(&FieldError::Required(Field::Username))
     );
 
-    let neither = validate(&valid_connection(), &valid_settings());
-    assert!(neither.is_ok_and(|v| v.request.credentials.is_none()));
+    assert!(errors_of(&signed_in("mailer", "secret")).is_empty());
+}
+
+#[test]
+fn with_sign_in_off_the_credentials_are_neither_checked_nor_kept() {
+    let settings = SettingsForm {
+        username: "left\nover".into(),
+        password: "typed".into(),
+        ..valid_settings()
+    };
+    let valid = validate(&valid_connection(), &settings, &configured_with_sign_in());
+    assert!(valid.is_ok_and(|v| v.settings.authentication == Authentication::Off));
+}
+
+#[test]
+fn an_empty_password_keeps_the_saved_one_only_when_there_is_one() {
+    let settings = SettingsForm {
+        use_authentication: true,
+        username: "mailer".into(),
+        ..valid_settings()
+    };
+    let kept = validate(&valid_connection(), &settings, &configured_with_sign_in());
+    assert!(kept.is_ok_and(|v| v.settings.authentication
+        == Authentication::On {
+            username: "mailer".into(),
+            password: PasswordChoice::KeepSaved
+        }));
+    let configured_without = Baseline::Configured(valid_settings());
+    let missing = field_errors(&valid_connection(), &settings, &configured_without);
+    assert_eq!(
+        missing.get(Field::Password),
+        Some(&FieldError::PasswordMissing)
+    );
 }
 
 #[test]
@@ -328,7 +377,7 @@ fn every_error_has_a_sentence() {
         FieldError::EmailLocalPartInvalid,
         FieldError::EmailLocalPartTooLong,
         FieldError::EmailDomainInvalid,
-        FieldError::UsernameMissing,
+        FieldError::PasswordNeededForTest,
         FieldError::TokenInvalidCharacter,
         FieldError::BaseUrlInvalid,
     ];
@@ -354,11 +403,10 @@ fn any_form() -> impl Strategy<Value = (ConnectionForm, SettingsForm)> {
         0..3usize,
         text(),
         text(),
-        text(),
-        text(),
+        (any::<bool>(), text(), text()),
     )
         .prop_map(
-            |(token, base, server, port, enc, email, name, user, password)| {
+            |(token, base, server, port, enc, email, name, (sign_in, user, password))| {
                 (
                     ConnectionForm {
                         access_token: token,
@@ -370,6 +418,7 @@ fn any_form() -> impl Strategy<Value = (ConnectionForm, SettingsForm)> {
                         encryption: Encryption::ALL[enc],
                         sender_email: email,
                         sender_name: name,
+                        use_authentication: sign_in,
                         username: user,
                         password,
                     },
@@ -387,12 +436,24 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn validation_never_panics_and_either_sends_or_explains((connection, settings) in any_form()) {
-        match validate(&connection, &settings) {
+    fn validation_never_panics_and_either_sends_or_explains(
+        (connection, settings) in any_form(),
+        configured in any::<bool>(),
+    ) {
+        let baseline = if configured { configured_with_sign_in() } else { Baseline::NotConfigured };
+        match validate(&connection, &settings, &baseline) {
             Ok(valid) => {
-                // Whatever passes must be sendable: it serialises, and the port is real.
-                prop_assert!(valid.request.smtp_port >= 1);
-                prop_assert!(serde_json::to_string(&valid.request).is_ok());
+                // Whatever passes must be sendable: a real port, and a body of the right shape.
+                prop_assert!(valid.settings.smtp_port >= 1);
+                let body = match save_request(&valid.settings, &baseline) {
+                    SaveRequest::Configure(body) => serde_json::to_value(body),
+                    SaveRequest::Update(body) => serde_json::to_value(body),
+                };
+                let body = body.unwrap_or_default();
+                prop_assert!(body.is_object(), "{}", body);
+                if !configured {
+                    prop_assert!(body["SMTPPort"].is_u64(), "{}", body);
+                }
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());
