@@ -1,5 +1,6 @@
 //! The imitated REST API: routing, token, faults, CORS and the email server handlers.
 
+use std::convert::Infallible;
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -10,13 +11,15 @@ use axum::extract::{Request, State};
 use axum::http::{header, request::Parts, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use base64::Engine;
 use serde_json::{json, Map, Value};
 
 use crate::contract::{self, Rejection};
+use crate::fault::status_title;
 use crate::{
     Endpoint, FakeCommandCenter, Fault, FaultBody, RecordedRequest, API_PREFIX,
-    ERROR_CODE_BAD_REQUEST, ERROR_CODE_NO_SAVED_CREDENTIALS, ERROR_CODE_SMTP_CONNECT_FAILED,
-    ERROR_CODE_UNAUTHORIZED,
+    ERROR_CODE_BAD_REQUEST, ERROR_CODE_LOGIN_FAILED, ERROR_CODE_NO_SAVED_CREDENTIALS,
+    ERROR_CODE_SMTP_CONNECT_FAILED, ERROR_CODE_UNAUTHORIZED,
 };
 
 /// Far above any real body here; only there so a runaway client cannot eat the test's memory.
@@ -190,7 +193,10 @@ pub(crate) fn apply_put(
 }
 
 enum Answer {
+    /// Sent with the CORS header.
     Respond(Response),
+    /// Sent without any `Access-Control-Allow-*` header (`Fault::NoCors`).
+    RespondWithoutCors(Response),
     /// Close the connection without a response.
     Drop,
 }
@@ -218,6 +224,19 @@ pub(crate) async fn handle(State(fake): State<FakeCommandCenter>, request: Reque
             fake.record_status(id, response.status().as_u16());
             response
         }
+        Answer::RespondWithoutCors(mut response) => {
+            let headers = response.headers_mut();
+            let cors: Vec<_> = headers
+                .keys()
+                .filter(|name| name.as_str().starts_with("access-control-"))
+                .cloned()
+                .collect();
+            for name in cors {
+                headers.remove(name);
+            }
+            fake.record_status(id, response.status().as_u16());
+            response
+        }
         // The record keeps status 0, which means "dropped".
         Answer::Drop => Response::new(Body::new(AbortBody)),
     }
@@ -236,29 +255,73 @@ async fn answer(fake: &FakeCommandCenter, parts: &Parts, body: &Bytes) -> Answer
         }
     };
     let mut server_error = None;
-    match fake.fault(endpoint) {
-        None => {}
-        Some(Fault::Delay { ms }) => tokio::time::sleep(Duration::from_millis(ms)).await,
-        Some(Fault::Status { status, body }) => {
-            return Answer::Respond(fault_status_response(status, &body))
+    let mut no_cors = None;
+    // Only `Delayed` puts another fault back in here.
+    let mut fault = fake.fault(endpoint);
+    while let Some(current) = fault.take() {
+        match current {
+            Fault::Delay { ms } => tokio::time::sleep(Duration::from_millis(ms)).await,
+            Fault::Delayed { ms, then } => {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                fault = Some(*then);
+            }
+            Fault::Status { status, body } => {
+                return Answer::Respond(fault_status_response(status, &body))
+            }
+            Fault::MalformedJson => return Answer::Respond(malformed_json(fake, endpoint)),
+            Fault::DropConnection => return Answer::Drop,
+            Fault::LargeBody { bytes, status } => {
+                return Answer::Respond(large_body_response(bytes, status))
+            }
+            Fault::ErrorCode { code, message } => server_error = Some((code, message)),
+            Fault::NoCors { status } => {
+                let status = fault_status(status);
+                if !status.is_success() {
+                    return Answer::RespondWithoutCors(fault_status_response(
+                        status.as_u16(),
+                        &FaultBody::command_center_error(status.as_u16()),
+                    ));
+                }
+                no_cors = Some(status);
+            }
         }
-        Some(Fault::MalformedJson) => return Answer::Respond(malformed_json(fake, endpoint)),
-        Some(Fault::DropConnection) => return Answer::Drop,
-        Some(Fault::ErrorCode { code, message }) => server_error = Some((code, message)),
+    }
+    let response = respond(fake, endpoint, parts, body, server_error);
+    match no_cors {
+        None => Answer::Respond(response),
+        Some(status) => {
+            let mut response = response;
+            if response.status().is_success() {
+                *response.status_mut() = status;
+            }
+            Answer::RespondWithoutCors(response)
+        }
+    }
+}
+
+/// The endpoint's own answer: token (except for Login), then body and state.
+fn respond(
+    fake: &FakeCommandCenter,
+    endpoint: Endpoint,
+    parts: &Parts,
+    body: &Bytes,
+    server_error: Option<(i64, String)>,
+) -> Response {
+    if endpoint == Endpoint::Login {
+        return login(fake, &parts.headers, body, server_error);
     }
     if let Err(message) = check_token(fake, &parts.headers) {
-        return Answer::Respond(error_response(
-            StatusCode::UNAUTHORIZED,
-            ERROR_CODE_UNAUTHORIZED,
-            message,
-        ));
+        return error_response(StatusCode::UNAUTHORIZED, ERROR_CODE_UNAUTHORIZED, message);
     }
-    Answer::Respond(match endpoint {
+    match endpoint {
         Endpoint::GetEmailServer => get_email_server(fake, server_error),
         Endpoint::PostEmailServer => post_email_server(fake, &parts.headers, body, server_error),
         Endpoint::PutEmailServer => put_email_server(fake, &parts.headers, body, server_error),
         Endpoint::TestEmailServer => test_email_server(fake, &parts.headers, body, server_error),
-    })
+        Endpoint::Logout => logout(fake, &parts.headers, server_error),
+        // Answered above, without a token.
+        Endpoint::Login => login(fake, &parts.headers, body, server_error),
+    }
 }
 
 /// The endpoint for this method and path, or else the endpoints on that path (none: unknown
@@ -295,16 +358,88 @@ fn unrouted(method: &Method, path: &str, on_path: &[Endpoint]) -> Response {
     response
 }
 
-/// `Err` says what is wrong with the token.
+/// `Err` says what is wrong with the token. A live Login token's last use becomes now.
 fn check_token(fake: &FakeCommandCenter, headers: &HeaderMap) -> Result<(), &'static str> {
     let mut values = headers.get_all("authtoken").iter();
     match (values.next(), values.next()) {
-        (Some(value), None) if value.as_bytes() == fake.token().as_bytes() => Ok(()),
+        (Some(value), None) if fake.authenticate(value.as_bytes()) => Ok(()),
         (None, _) => Err("missing header 'Authtoken'"),
         (Some(_), Some(_)) => Err("header 'Authtoken' sent more than once"),
         // The token itself stays out of the message: it would end up in logs and screenshots.
         (Some(_), None) => Err("invalid or expired token in header 'Authtoken'"),
     }
+}
+
+/// `POST /Login`: body per [`contract::LOGIN`]; the configured user and password get a new
+/// token, anything else 401 with an `errList`. `domain` is checked for its type and otherwise
+/// ignored.
+fn login(
+    fake: &FakeCommandCenter,
+    headers: &HeaderMap,
+    body: &[u8],
+    server_error: Option<(i64, String)>,
+) -> Response {
+    let object = match contract::LOGIN.check(headers, body) {
+        Ok(object) => object,
+        Err(Rejection(message)) => return bad_request(&message),
+    };
+    let config = fake.config();
+    let username = text(&object, "username").unwrap_or_default();
+    // The contract check decoded it already; it is valid base64 of UTF-8.
+    let password = text(&object, "password")
+        .and_then(|password| {
+            base64::engine::general_purpose::STANDARD
+                .decode(password)
+                .ok()
+        })
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    if username != config.login_user || password.as_deref() != Some(&config.login_password) {
+        return login_failure(
+            StatusCode::UNAUTHORIZED,
+            ERROR_CODE_LOGIN_FAILED,
+            "Invalid username or password",
+        );
+    }
+    if let Some((code, message)) = server_error {
+        return login_failure(StatusCode::OK, code, &message);
+    }
+    let token = fake.start_session();
+    Json(login_success(&token, &username, fake.user_email())).into_response()
+}
+
+fn login_success(token: &str, username: &str, email: &str) -> Value {
+    json!({
+        "token": token,
+        "userName": username,
+        "smtpAddress": email,
+        "loginAttempts": 0,
+        "remainingLockTime": 0,
+    })
+}
+
+/// `{"errList": [{"errLogMessage": message, "errorCode": code}]}`, no token.
+fn login_failure(status: StatusCode, code: i64, message: &str) -> Response {
+    (
+        status,
+        Json(json!({"errList": [{"errLogMessage": message, "errorCode": code}]})),
+    )
+        .into_response()
+}
+
+/// `POST /Logout` (token already checked): ends that Login session; the static token stays
+/// valid. 200 `{}`.
+fn logout(
+    fake: &FakeCommandCenter,
+    headers: &HeaderMap,
+    server_error: Option<(i64, String)>,
+) -> Response {
+    if let Some((code, message)) = server_error {
+        return error_response(StatusCode::OK, code, &message);
+    }
+    if let Some(token) = headers.get("authtoken") {
+        fake.end_session(token.as_bytes());
+    }
+    Json(json!({})).into_response()
 }
 
 fn get_email_server(fake: &FakeCommandCenter, server_error: Option<(i64, String)>) -> Response {
@@ -473,8 +608,13 @@ fn with_cors(mut response: Response) -> Response {
     response
 }
 
+/// A fault's status; outside 100..=999, 500.
+fn fault_status(status: u16) -> StatusCode {
+    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 fn fault_status_response(status: u16, body: &FaultBody) -> Response {
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = fault_status(status);
     match body {
         FaultBody::Json(text) => (
             status,
@@ -483,11 +623,7 @@ fn fault_status_response(status: u16, body: &FaultBody) -> Response {
         )
             .into_response(),
         FaultBody::Html => {
-            let title = format!(
-                "{} {}",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("Error")
-            );
+            let title = status_title(status.as_u16());
             // What nginx in front of Command Center would send.
             let page = format!(
                 "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
@@ -510,6 +646,13 @@ fn malformed_json(fake: &FakeCommandCenter, endpoint: Endpoint) -> Response {
         Endpoint::PostEmailServer | Endpoint::PutEmailServer | Endpoint::TestEmailServer => {
             json!({"errorMessage": "", "errorCode": 0})
         }
+        // No session is created: the token in it is not a real one.
+        Endpoint::Login => login_success(
+            &format!("QSDK {}", "0".repeat(64)),
+            &fake.config().login_user,
+            fake.user_email(),
+        ),
+        Endpoint::Logout => json!({}),
     }
     .to_string();
     let half = normal.len().div_ceil(2);
@@ -524,6 +667,75 @@ fn malformed_json(fake: &FakeCommandCenter, endpoint: Endpoint) -> Response {
         normal[..cut].to_owned(),
     )
         .into_response()
+}
+
+/// `status` with an HTML body of exactly `bytes` bytes, streamed (see [`LargeHtml`]).
+fn large_body_response(bytes: usize, status: u16) -> Response {
+    let status = fault_status(status);
+    let title = status_title(status.as_u16());
+    let head = format!(
+        "<!DOCTYPE html>\n<html><head><title>{title}</title></head><body>\n<h1>{title}</h1>\n"
+    );
+    let mut response = Response::new(Body::new(LargeHtml {
+        head: head.into_bytes(),
+        sent: 0,
+        total: bytes,
+    }));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+/// The body of `Fault::LargeBody`: `head`, then [`LARGE_BODY_FILLER`] over and over, cut at
+/// exactly `total` bytes, produced [`LARGE_BODY_CHUNK`] bytes at a time as hyper asks for
+/// them. Its exact size hint makes hyper send `Content-Length`.
+struct LargeHtml {
+    head: Vec<u8>,
+    sent: usize,
+    total: usize,
+}
+
+const LARGE_BODY_FILLER: &[u8] =
+    b"<p>This page stands in for an oversized answer: a proxy error page, a login portal, a log.</p>\n";
+const LARGE_BODY_CHUNK: usize = 64 * 1024;
+
+impl http_body::Body for LargeHtml {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let this = self.get_mut();
+        let len = LARGE_BODY_CHUNK.min(this.total - this.sent);
+        if len == 0 {
+            return Poll::Ready(None);
+        }
+        let mut chunk = Vec::with_capacity(len);
+        while chunk.len() < len {
+            let at = this.sent + chunk.len();
+            let (source, offset) = match at.checked_sub(this.head.len()) {
+                None => (this.head.as_slice(), at),
+                Some(past_head) => (LARGE_BODY_FILLER, past_head % LARGE_BODY_FILLER.len()),
+            };
+            let take = (source.len() - offset).min(len - chunk.len());
+            chunk.extend_from_slice(&source[offset..offset + take]);
+        }
+        this.sent += len;
+        Poll::Ready(Some(Ok(http_body::Frame::data(Bytes::from(chunk)))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.sent >= self.total
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact((self.total - self.sent) as u64)
+    }
 }
 
 /// A response body that fails before yielding a byte. Hyper then aborts the connection

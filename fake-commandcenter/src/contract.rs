@@ -21,7 +21,7 @@ pub(crate) enum Kind {
     Port,
     /// A JSON string, exactly one of these values.
     OneOf(&'static [&'static str]),
-    /// Standard base64 with padding, of UTF-8 text.
+    /// Standard base64 with padding, of UTF-8 text (not empty).
     Base64Utf8,
     /// A JSON boolean (not `"true"`, not `1`).
     Bool,
@@ -106,6 +106,16 @@ pub(crate) const TEST_EMAIL_SERVER: BodyContract = BodyContract {
         field("password", Kind::Base64Utf8, false),
     ],
     together: &[("username", "password")],
+};
+
+/// `POST /Login`: `username`, `password` (base64 of the UTF-8 password), optional `domain`.
+pub(crate) const LOGIN: BodyContract = BodyContract {
+    fields: &[
+        field("username", Kind::Text, true),
+        field("password", Kind::Base64Utf8, true),
+        field("domain", Kind::Text, false),
+    ],
+    together: &[],
 };
 
 impl BodyContract {

@@ -3,6 +3,7 @@
 //! break the server at will.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::ExtensionRejection;
@@ -26,6 +27,12 @@ pub(crate) fn router(fake: FakeCommandCenter) -> Router {
         .route("/settings", get(get_settings))
         .route("/mail-server", get(get_mail_server).put(put_mail_server))
         .route("/test-mails", get(get_test_mails).delete(delete_test_mails))
+        .route("/sessions", get(get_sessions))
+        .route("/sessions/expire", axum::routing::post(expire_sessions))
+        .route(
+            "/token-lifetime",
+            get(get_token_lifetime).put(put_token_lifetime),
+        )
         .fallback(|| async { control_error(StatusCode::NOT_FOUND, "no such control API") })
         .layer(middleware::from_fn(loopback_only))
         .with_state(fake)
@@ -141,6 +148,41 @@ async fn get_test_mails(State(fake): State<FakeCommandCenter>) -> Json<Value> {
 async fn delete_test_mails(State(fake): State<FakeCommandCenter>) -> StatusCode {
     fake.clear_sent_test_mails();
     StatusCode::NO_CONTENT
+}
+
+async fn get_sessions(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(json!({"active": fake.active_sessions()}))
+}
+
+async fn expire_sessions(State(fake): State<FakeCommandCenter>) -> StatusCode {
+    fake.expire_all_sessions();
+    StatusCode::NO_CONTENT
+}
+
+async fn get_token_lifetime(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(json!({"seconds": fake.token_lifetime().as_secs_f64()}))
+}
+
+/// `{"seconds": N}`, nothing else; N a non-negative number (fractions allowed, for tests).
+async fn put_token_lifetime(State(fake): State<FakeCommandCenter>, body: Bytes) -> Response {
+    let lifetime = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .as_ref()
+        .and_then(Value::as_object)
+        .filter(|object| object.len() == 1)
+        .and_then(|object| object.get("seconds"))
+        .and_then(Value::as_f64)
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
+    match lifetime {
+        Some(lifetime) => {
+            fake.set_token_lifetime(lifetime);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => control_error(
+            StatusCode::BAD_REQUEST,
+            r#"token lifetime must be {"seconds": N}, N a non-negative number"#,
+        ),
+    }
 }
 
 fn control_error(status: StatusCode, message: &str) -> Response {

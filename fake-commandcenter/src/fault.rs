@@ -15,14 +15,20 @@ pub enum Endpoint {
     PutEmailServer,
     /// `POST /V4/EmailServer/Action/Test`
     TestEmailServer,
+    /// `POST /Login`
+    Login,
+    /// `POST /Logout`
+    Logout,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 4] = [
+    pub const ALL: [Endpoint; 6] = [
         Endpoint::GetEmailServer,
         Endpoint::PostEmailServer,
         Endpoint::PutEmailServer,
         Endpoint::TestEmailServer,
+        Endpoint::Login,
+        Endpoint::Logout,
     ];
 
     /// The name the control API uses, e.g. `post-email-server`.
@@ -32,6 +38,8 @@ impl Endpoint {
             Endpoint::PostEmailServer => "post-email-server",
             Endpoint::PutEmailServer => "put-email-server",
             Endpoint::TestEmailServer => "test-email-server",
+            Endpoint::Login => "login",
+            Endpoint::Logout => "logout",
         }
     }
 
@@ -44,7 +52,10 @@ impl Endpoint {
     pub fn method(self) -> Method {
         match self {
             Endpoint::GetEmailServer => Method::GET,
-            Endpoint::PostEmailServer | Endpoint::TestEmailServer => Method::POST,
+            Endpoint::PostEmailServer
+            | Endpoint::TestEmailServer
+            | Endpoint::Login
+            | Endpoint::Logout => Method::POST,
             Endpoint::PutEmailServer => Method::PUT,
         }
     }
@@ -57,6 +68,8 @@ impl Endpoint {
                 "/V4/EmailServer"
             }
             Endpoint::TestEmailServer => "/V4/EmailServer/Action/Test",
+            Endpoint::Login => "/Login",
+            Endpoint::Logout => "/Logout",
         }
     }
 }
@@ -80,22 +93,41 @@ impl FromStr for Endpoint {
 
 /// What goes wrong on an endpoint instead of (or before) its normal answer.
 ///
-/// `Status`, `MalformedJson` and `DropConnection` stand for a broken proxy or network: they
-/// replace the answer before the token or body is looked at, and nothing is stored.
+/// `Status`, `MalformedJson`, `DropConnection` and `LargeBody` stand for a broken proxy or
+/// network: they replace the answer before the token or body is looked at, and nothing is
+/// stored (no Login session is created or ended).
 /// `ErrorCode` stands for the server itself failing: the token and body are checked first
 /// (401/400 as usual), then it answers 200 with the error instead of storing anything.
+/// `NoCors` stands for a server (or proxy) that does not send CORS headers: see there.
 #[derive(Clone, Debug)]
 pub enum Fault {
     /// Wait, then answer normally.
     Delay { ms: u64 },
     /// Answer this status and body instead. A status outside 100..=999 is answered as 500.
     Status { status: u16, body: FaultBody },
-    /// 200 `{"errorMessage": message, "errorCode": code}`, nothing stored.
+    /// 200 `{"errorMessage": message, "errorCode": code}`, nothing stored. On `Login` (whose
+    /// failures have another shape) 200 `{"errList": [{"errLogMessage": message, "errorCode":
+    /// code}]}` and no token, after the credentials were checked (wrong ones still get 401).
     ErrorCode { code: i64, message: String },
     /// 200 with a truncated JSON body.
     MalformedJson,
     /// Close the connection without an answer: no status line, no bytes.
     DropConnection,
+    /// Answer `status` with an HTML body (`Content-Type: text/html; charset=utf-8`) of exactly
+    /// `bytes` bytes, with `Content-Length`, streamed in chunks (never built whole in memory).
+    /// It carries the usual CORS header. A status outside 100..=999 is answered as 500.
+    LargeBody { bytes: usize, status: u16 },
+    /// The answer carries no `Access-Control-Allow-*` header at all, so a cross-origin `fetch`
+    /// cannot read it (preflights are still answered normally, so the call itself is sent).
+    /// With a 2xx `status` the request is handled as usual (token and body checked, settings
+    /// stored, Login session created or ended) and the usual body goes out with `status`
+    /// instead of the usual status when that was a success (a 400/401/404/405 stays as it
+    /// was). With any other status the answer is that status with
+    /// [`FaultBody::command_center_error`]'s body, and nothing is stored. A status outside
+    /// 100..=999 is answered as 500.
+    NoCors { status: u16 },
+    /// Wait `ms`, then apply `then` (which may itself be `Delayed`).
+    Delayed { ms: u64, then: Box<Fault> },
 }
 
 /// Body of a [`Fault::Status`] answer.
@@ -109,12 +141,28 @@ pub enum FaultBody {
     Empty,
 }
 
+/// `"502 Bad Gateway"`; statuses without a reason phrase are just the number and "Error".
+pub(crate) fn status_title(status: u16) -> String {
+    let reason = axum::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error");
+    format!("{status} {reason}")
+}
+
+const FAULT_KINDS: &str =
+    "delay, status, error_code, malformed_json, drop_connection, large_body, no_cors, delayed";
+
 impl Fault {
     /// Parses the control API's fault JSON:
-    /// `{"kind":"delay","ms":500}` | `{"kind":"status","status":500,"body":"html"|"empty"|{"json":"..."}}`
-    /// | `{"kind":"error_code","code":5,"message":"..."}` | `{"kind":"malformed_json"}` |
-    /// `{"kind":"drop_connection"}`. For `status`, `body` defaults to `"empty"`; for
-    /// `error_code`, `message` defaults to `""`.
+    /// `{"kind":"delay","ms":500}` |
+    /// `{"kind":"status","status":500,"body":"html"|"empty"|"json"|{"json":"..."}}` |
+    /// `{"kind":"error_code","code":5,"message":"..."}` | `{"kind":"malformed_json"}` |
+    /// `{"kind":"drop_connection"}` | `{"kind":"large_body","bytes":5000000,"status":502}` |
+    /// `{"kind":"no_cors","status":200}` | `{"kind":"delayed","ms":500,"then":<fault>}`.
+    /// For `status`, `body` defaults to `"empty"`, and `"json"` means
+    /// [`FaultBody::command_center_error`] for that status; for `error_code`, `message`
+    /// defaults to `""`. Unknown keys are refused.
     pub fn from_control_json(value: &Value) -> Result<Fault, String> {
         let object = value
             .as_object()
@@ -128,9 +176,12 @@ impl Fault {
             "status" => &["kind", "status", "body"],
             "error_code" => &["kind", "code", "message"],
             "malformed_json" | "drop_connection" => &["kind"],
+            "large_body" => &["kind", "bytes", "status"],
+            "no_cors" => &["kind", "status"],
+            "delayed" => &["kind", "ms", "then"],
             other => {
                 return Err(format!(
-                    "unknown fault kind '{other}' (known: delay, status, error_code, malformed_json, drop_connection)"
+                    "unknown fault kind '{other}' (known: {FAULT_KINDS})"
                 ))
             }
         };
@@ -138,24 +189,27 @@ impl Fault {
         if let Some(key) = object.keys().find(|key| !allowed.contains(&key.as_str())) {
             return Err(format!("unknown key '{key}' for fault kind '{kind}'"));
         }
+        let ms = || {
+            object
+                .get("ms")
+                .and_then(Value::as_u64)
+                .ok_or(format!("{kind} needs \"ms\", a non-negative integer"))
+        };
+        let status = || {
+            object
+                .get("status")
+                .and_then(Value::as_u64)
+                .and_then(|status| u16::try_from(status).ok())
+                .filter(|status| (100..=999).contains(status))
+                .ok_or(format!("{kind} needs \"status\", an integer in 100..=999"))
+        };
         match kind {
-            "delay" => {
-                let ms = object
-                    .get("ms")
-                    .and_then(Value::as_u64)
-                    .ok_or("delay needs \"ms\", a non-negative integer")?;
-                Ok(Fault::Delay { ms })
-            }
+            "delay" => Ok(Fault::Delay { ms: ms()? }),
             "status" => {
-                let status = object
-                    .get("status")
-                    .and_then(Value::as_u64)
-                    .and_then(|status| u16::try_from(status).ok())
-                    .filter(|status| (100..=999).contains(status))
-                    .ok_or("status needs \"status\", an integer in 100..=999")?;
+                let status = status()?;
                 let body = match object.get("body") {
                     None => FaultBody::Empty,
-                    Some(body) => FaultBody::from_control_json(body)?,
+                    Some(body) => FaultBody::from_control_json(body, status)?,
                 };
                 Ok(Fault::Status { status, body })
             }
@@ -174,7 +228,30 @@ impl Fault {
                 Ok(Fault::ErrorCode { code, message })
             }
             "malformed_json" => Ok(Fault::MalformedJson),
-            _ => Ok(Fault::DropConnection),
+            "drop_connection" => Ok(Fault::DropConnection),
+            "large_body" => {
+                let bytes = object
+                    .get("bytes")
+                    .and_then(Value::as_u64)
+                    .and_then(|bytes| usize::try_from(bytes).ok())
+                    .ok_or("large_body needs \"bytes\", a non-negative integer")?;
+                Ok(Fault::LargeBody {
+                    bytes,
+                    status: status()?,
+                })
+            }
+            "no_cors" => Ok(Fault::NoCors { status: status()? }),
+            _ => {
+                let then = object
+                    .get("then")
+                    .ok_or("delayed needs \"then\", the fault to apply after the wait")?;
+                let then = Fault::from_control_json(then)
+                    .map_err(|message| format!("delayed's \"then\": {message}"))?;
+                Ok(Fault::Delayed {
+                    ms: ms()?,
+                    then: Box::new(then),
+                })
+            }
         }
     }
 
@@ -190,20 +267,39 @@ impl Fault {
             }
             Fault::MalformedJson => json!({"kind": "malformed_json"}),
             Fault::DropConnection => json!({"kind": "drop_connection"}),
+            Fault::LargeBody { bytes, status } => {
+                json!({"kind": "large_body", "bytes": bytes, "status": status})
+            }
+            Fault::NoCors { status } => json!({"kind": "no_cors", "status": status}),
+            Fault::Delayed { ms, then } => {
+                json!({"kind": "delayed", "ms": ms, "then": then.to_control_json()})
+            }
         }
     }
 }
 
 impl FaultBody {
-    fn from_control_json(value: &Value) -> Result<FaultBody, String> {
+    /// A Command Center-style error: `Json` of `{"errorMessage": "<status> <reason phrase>",
+    /// "errorCode": <status>}`, e.g. `{"errorMessage": "503 Service Unavailable", "errorCode":
+    /// 503}`.
+    pub fn command_center_error(status: u16) -> FaultBody {
+        FaultBody::Json(
+            json!({"errorMessage": status_title(status), "errorCode": status}).to_string(),
+        )
+    }
+
+    fn from_control_json(value: &Value, status: u16) -> Result<FaultBody, String> {
         match value {
             Value::String(name) if name == "html" => Ok(FaultBody::Html),
             Value::String(name) if name == "empty" => Ok(FaultBody::Empty),
+            Value::String(name) if name == "json" => Ok(FaultBody::command_center_error(status)),
             Value::Object(object) if object.len() == 1 => match object.get("json") {
                 Some(Value::String(text)) => Ok(FaultBody::Json(text.clone())),
                 _ => Err(r#"status body {"json": ...} needs a string"#.to_owned()),
             },
-            _ => Err(r#"status "body" must be "html", "empty" or {"json": "..."}"#.to_owned()),
+            _ => Err(
+                r#"status "body" must be "html", "empty", "json" or {"json": "..."}"#.to_owned(),
+            ),
         }
     }
 

@@ -10,11 +10,14 @@
 //! | `POST` | `/V4/EmailServer` | checks the body, stores it, `{"errorMessage": "", "errorCode": 0}` |
 //! | `PUT` | `/V4/EmailServer` | checks the body, merges it into the stored settings, same answer |
 //! | `POST` | `/V4/EmailServer/Action/Test` | checks the body, "sends" a test mail, stores nothing |
+//! | `POST` | `/Login` | checks the body and the one configured user; a new `QSDK ...` token |
+//! | `POST` | `/Logout` | ends the Login session of the `Authtoken` sent; `{}` |
 //! | `OPTIONS` | any | CORS preflight: any origin; `GET, POST, PUT, OPTIONS`; `Authtoken, Content-Type, Accept` |
 //!
 //! Paths are matched case-insensitively, as the real server does (`/commandcenter/api/v4/emailserver`
-//! works too); they are recorded as received. Every API call needs the header
-//! `Authtoken: <token>` with the configured token ([`FakeConfig::token`]); otherwise 401.
+//! works too); they are recorded as received. Every API call but Login needs the header
+//! `Authtoken: <token>` with the configured static token ([`FakeConfig::token`], which never
+//! expires: it stands for an API key) or a live Login token; otherwise 401.
 //! A body that breaks the contract gets 400 with `{"errorMessage": "...", "errorCode": 400}`
 //! whose message names the offending field. Unknown paths get 404, known paths with another
 //! method 405. All API answers carry `Access-Control-Allow-Origin: *`.
@@ -71,10 +74,35 @@
 //! and the mail is recorded in [`FakeCommandCenter::sent_test_mails`], addressed to
 //! [`FakeConfig::user_email`] (the signed-in user: the contract has no recipient field).
 //!
+//! ## `POST /Login` and `POST /Logout`
+//!
+//! Login needs no `Authtoken` (one sent is ignored). Body: `username` (non-empty string),
+//! `password` (standard padded base64 of the UTF-8 password, not empty), optional `domain`
+//! (non-empty string, otherwise ignored); unknown keys and wrong types get 400 naming the field,
+//! as for the other bodies (so does a wrong `Content-Type`). The user name must equal
+//! [`FakeConfig::login_user`] exactly and the decoded password [`FakeConfig::login_password`];
+//! then 200 `{"token": "QSDK <64 hex digits>", "userName", "smtpAddress" (the user email),
+//! "loginAttempts": 0, "remainingLockTime": 0}`. Otherwise 401 `{"errList": [{"errLogMessage":
+//! "Invalid username or password", "errorCode": 1}]}` ([`ERROR_CODE_LOGIN_FAILED`]), no token.
+//!
+//! A Login token expires when unused for the token lifetime ([`FakeConfig::token_lifetime`],
+//! default 30 minutes, changeable with [`FakeCommandCenter::set_token_lifetime`]): every call
+//! whose token check passes restarts it (even if the call then gets 400). Expired tokens get 401
+//! and are forgotten. [`FakeCommandCenter::expire_all_sessions`] ends all of them at once.
+//!
+//! Logout checks the `Authtoken` like any call (missing, unknown or expired: 401), ends that
+//! Login session and answers 200 `{}`. With the static token it answers 200 `{}` and changes
+//! nothing: the static token keeps working.
+//!
 //! ## Faults
 //!
-//! Every endpoint takes the same [`Fault`]s. An `ErrorCode` fault on PUT or Test comes after
-//! the 401/400 checks and replaces the answer: nothing stored, no mail recorded.
+//! Every endpoint (Login and Logout included) takes the same [`Fault`]s. An `ErrorCode` fault
+//! on PUT or Test comes after the 401/400 checks and replaces the answer: nothing stored, no
+//! mail recorded; on Login it comes after the credentials check and answers 200 with an
+//! `errList` and no token; on Logout after the token check, and the session stays.
+//! `Status`, `MalformedJson`, `DropConnection` and `LargeBody` create or end no session.
+//! `NoCors` strips every `Access-Control-Allow-*` header from the actual answer (preflights are
+//! unaffected); `Delayed` waits and then applies another fault.
 //!
 //! ## Seeds
 //!
@@ -95,9 +123,13 @@
 //! | `PUT` | `/__fake/mail-server` | body exactly `{"reachable": bool}`; 204 |
 //! | `GET` | `/__fake/test-mails` | JSON array, as [`FakeCommandCenter::sent_test_mails`] |
 //! | `DELETE` | `/__fake/test-mails` | forget the recorded test mails |
+//! | `GET` | `/__fake/sessions` | `{"active": N}`, as [`FakeCommandCenter::active_sessions`] |
+//! | `POST` | `/__fake/sessions/expire` | end every Login session; 204 |
+//! | `GET` | `/__fake/token-lifetime` | `{"seconds": N}` (a JSON number, may have a fraction) |
+//! | `PUT` | `/__fake/token-lifetime` | body exactly `{"seconds": N}`, N a non-negative number; 204 |
 //!
 //! `{endpoint}` is one of [`Endpoint::name`]: `get-email-server`, `post-email-server`,
-//! `put-email-server`, `test-email-server`.
+//! `put-email-server`, `test-email-server`, `login`, `logout`.
 //!
 //! The loopback check needs the peer address, so the router must be served with
 //! `into_make_service_with_connect_info::<SocketAddr>()`; [`serve`] does that. Without the peer
@@ -119,8 +151,10 @@ mod fault;
 mod record;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 
@@ -147,14 +181,35 @@ pub const ERROR_CODE_NO_SAVED_CREDENTIALS: i64 = 7;
 /// The signed-in user's address unless configured otherwise: where test mails go.
 pub const DEFAULT_USER_EMAIL: &str = "admin@example.com";
 
+/// The one user `POST /Login` accepts unless configured otherwise.
+pub const DEFAULT_LOGIN_USER: &str = "admin";
+/// That user's password (plain text; Login sends it base64) unless configured otherwise.
+pub const DEFAULT_LOGIN_PASSWORD: &str = "demo-password";
+/// How long a Login token lives without use unless configured otherwise: 30 minutes, as the
+/// real server.
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 60);
+/// `errorCode` in the `errList` entry of a refused Login (wrong user name or password).
+pub const ERROR_CODE_LOGIN_FAILED: i64 = 1;
+
 /// Build it with `..FakeConfig::default()` so that later fields do not break your code.
 #[derive(Clone, Debug)]
 pub struct FakeConfig {
-    /// The one value of the `Authtoken` header that is accepted.
+    /// A value of the `Authtoken` header that is always accepted and never expires (it stands
+    /// for an API key); tokens issued by `POST /Login` are accepted too while they live.
     pub token: String,
     /// The signed-in user's own address, the recipient of every test mail
     /// (`POST /V4/EmailServer/Action/Test`). Default [`DEFAULT_USER_EMAIL`].
     pub user_email: String,
+    /// The one user name `POST /Login` accepts (compared exactly). Default
+    /// [`DEFAULT_LOGIN_USER`].
+    pub login_user: String,
+    /// That user's password, plain; compared with the base64-decoded `password` of the Login
+    /// body. Default [`DEFAULT_LOGIN_PASSWORD`].
+    pub login_password: String,
+    /// How long a Login token lives without use; each authenticated call restarts it. Default
+    /// [`DEFAULT_TOKEN_LIFETIME`] (30 minutes). Changeable later with
+    /// [`FakeCommandCenter::set_token_lifetime`].
+    pub token_lifetime: Duration,
 }
 
 impl Default for FakeConfig {
@@ -162,6 +217,9 @@ impl Default for FakeConfig {
         Self {
             token: DEFAULT_TOKEN.to_owned(),
             user_email: DEFAULT_USER_EMAIL.to_owned(),
+            login_user: DEFAULT_LOGIN_USER.to_owned(),
+            login_password: DEFAULT_LOGIN_PASSWORD.to_owned(),
+            token_lifetime: DEFAULT_TOKEN_LIFETIME,
         }
     }
 }
@@ -176,6 +234,8 @@ pub struct FakeCommandCenter {
 struct Shared {
     config: FakeConfig,
     state: Mutex<State>,
+    /// Randomly keyed per fake: what makes Login tokens unguessable enough for a test double.
+    token_keys: RandomState,
 }
 
 struct State {
@@ -188,6 +248,11 @@ struct State {
     mail_server_reachable: bool,
     /// `{"to": ..., "settings": ...}` per successful Action/Test, in order.
     sent_test_mails: Vec<serde_json::Value>,
+    /// Live (or not yet pruned) Login tokens and when each was last used.
+    sessions: HashMap<String, Instant>,
+    token_lifetime: Duration,
+    /// Login tokens issued so far; part of what each new token is hashed from.
+    tokens_issued: u64,
 }
 
 impl Default for State {
@@ -199,16 +264,33 @@ impl Default for State {
             faults: HashMap::new(),
             mail_server_reachable: true,
             sent_test_mails: Vec::new(),
+            sessions: HashMap::new(),
+            token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            tokens_issued: 0,
         }
+    }
+}
+
+impl State {
+    /// Forgets the Login tokens unused for the token lifetime or longer.
+    fn prune_sessions(&mut self, now: Instant) {
+        let lifetime = self.token_lifetime;
+        self.sessions
+            .retain(|_, last_used| now.saturating_duration_since(*last_used) < lifetime);
     }
 }
 
 impl FakeCommandCenter {
     pub fn new(config: FakeConfig) -> Self {
+        let state = State {
+            token_lifetime: config.token_lifetime,
+            ..State::default()
+        };
         Self {
             shared: Arc::new(Shared {
                 config,
-                state: Mutex::new(State::default()),
+                state: Mutex::new(state),
+                token_keys: RandomState::new(),
             }),
         }
     }
@@ -291,6 +373,31 @@ impl FakeCommandCenter {
         self.lock().sent_test_mails.clear();
     }
 
+    /// How many Login tokens are live now (issued, not logged out, used within the token
+    /// lifetime). The static [`FakeConfig::token`] is not counted.
+    pub fn active_sessions(&self) -> usize {
+        let mut state = self.lock();
+        state.prune_sessions(Instant::now());
+        state.sessions.len()
+    }
+
+    /// Ends every Login session at once, as if each had gone unused too long: later calls with
+    /// those tokens get 401. The static token keeps working.
+    pub fn expire_all_sessions(&self) {
+        self.lock().sessions.clear();
+    }
+
+    /// How long a Login token lives without use from now on; applies to the tokens already
+    /// issued too (measured from their last use).
+    pub fn set_token_lifetime(&self, lifetime: Duration) {
+        self.lock().token_lifetime = lifetime;
+    }
+
+    /// The current Login token lifetime.
+    pub fn token_lifetime(&self) -> Duration {
+        self.lock().token_lifetime
+    }
+
     /// Sets (or with `None` clears) the fault for one endpoint; it stays until cleared.
     pub fn set_fault(&self, endpoint: Endpoint, fault: Option<Fault>) {
         let mut state = self.lock();
@@ -332,12 +439,63 @@ impl FakeCommandCenter {
         self.lock().settings = Some(settings);
     }
 
-    fn token(&self) -> &str {
-        &self.shared.config.token
+    fn config(&self) -> &FakeConfig {
+        &self.shared.config
+    }
+
+    /// Whether `token` is the static token or a live Login token; a live one's last use
+    /// becomes now, an expired one is forgotten.
+    fn authenticate(&self, token: &[u8]) -> bool {
+        if token == self.config().token.as_bytes() {
+            return true;
+        }
+        let Ok(token) = std::str::from_utf8(token) else {
+            return false;
+        };
+        let now = Instant::now();
+        let mut state = self.lock();
+        state.prune_sessions(now);
+        match state.sessions.get_mut(token) {
+            Some(last_used) => {
+                *last_used = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A new Login session: its token, `QSDK ` and 64 hex digits, unique in this fake.
+    fn start_session(&self) -> String {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        let mut state = self.lock();
+        loop {
+            state.tokens_issued += 1;
+            let mut token = String::from("QSDK ");
+            for part in 0..4_u8 {
+                let hash = self
+                    .shared
+                    .token_keys
+                    .hash_one((state.tokens_issued, nanos, part));
+                token.push_str(&format!("{hash:016x}"));
+            }
+            if token != self.config().token && !state.sessions.contains_key(&token) {
+                state.sessions.insert(token.clone(), Instant::now());
+                return token;
+            }
+        }
+    }
+
+    /// Ends the Login session of `token`, if it is one.
+    fn end_session(&self, token: &[u8]) {
+        if let Ok(token) = std::str::from_utf8(token) {
+            self.lock().sessions.remove(token);
+        }
     }
 
     fn user_email(&self) -> &str {
-        &self.shared.config.user_email
+        &self.config().user_email
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {

@@ -1,27 +1,38 @@
 //! `fake-commandcenter [--host 127.0.0.1] [--port 8081] [--token demo-token] [--seed PATH]
-//! [--mail-server-unreachable] [--user-email admin@example.com]`
+//! [--mail-server-unreachable] [--user-email admin@example.com] [--login-user admin]
+//! [--login-password demo-password] [--token-lifetime-seconds 1800]`
 //!
 //! Serves the fake Command Center until killed. Port 0 picks a free port; the line printed once
 //! listening tells which, so scripts wait for it and read the URL from it.
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use fake_commandcenter::{
-    FakeCommandCenter, FakeConfig, API_PREFIX, DEFAULT_TOKEN, DEFAULT_USER_EMAIL,
+    FakeCommandCenter, FakeConfig, API_PREFIX, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER,
+    DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME, DEFAULT_USER_EMAIL,
 };
 
 const USAGE: &str =
     "usage: fake-commandcenter [--host HOST] [--port PORT] [--token TOKEN] [--seed PATH]\n\
     \x20                         [--mail-server-unreachable] [--user-email ADDRESS]\n\
+    \x20                         [--login-user USER] [--login-password PASSWORD]\n\
+    \x20                         [--token-lifetime-seconds SECONDS]\n\
     \n  --host HOST                address to listen on (default 127.0.0.1)\
     \n  --port PORT                port to listen on, 0 for any free one (default 8081)\
-    \n  --token TOKEN              the Authtoken header value to accept (default demo-token)\
+    \n  --token TOKEN              an Authtoken value always accepted, like an API key\
+    \n                             (default demo-token); Login tokens work too\
     \n  --seed PATH                start with the settings in this JSON file, shaped like a\
     \n                             POST /V4/EmailServer body (password base64); default: none\
     \n  --mail-server-unreachable  test mails fail to connect (Action/Test answers errorCode 6)\
     \n  --user-email ADDRESS       the signed-in user's address, where test mails go\
-    \n                             (default admin@example.com)";
+    \n                             (default admin@example.com)\
+    \n  --login-user USER          the user name POST /Login accepts (default admin)\
+    \n  --login-password PASSWORD  that user's password, plain (default demo-password)\
+    \n  --token-lifetime-seconds SECONDS\
+    \n                             how long a Login token lives without use, at least 1\
+    \n                             (default 1800); the --token one never expires";
 
 #[derive(Debug, PartialEq)]
 struct Options {
@@ -31,6 +42,9 @@ struct Options {
     seed: Option<String>,
     mail_server_reachable: bool,
     user_email: String,
+    login_user: String,
+    login_password: String,
+    token_lifetime: Duration,
 }
 
 impl Default for Options {
@@ -42,6 +56,9 @@ impl Default for Options {
             seed: None,
             mail_server_reachable: true,
             user_email: DEFAULT_USER_EMAIL.to_owned(),
+            login_user: DEFAULT_LOGIN_USER.to_owned(),
+            login_password: DEFAULT_LOGIN_PASSWORD.to_owned(),
+            token_lifetime: DEFAULT_TOKEN_LIFETIME,
         }
     }
 }
@@ -69,7 +86,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         };
         if !matches!(
             name.as_str(),
-            "--host" | "--port" | "--token" | "--seed" | "--user-email"
+            "--host"
+                | "--port"
+                | "--token"
+                | "--seed"
+                | "--user-email"
+                | "--login-user"
+                | "--login-password"
+                | "--token-lifetime-seconds"
         ) {
             return Err(format!("unknown argument '{arg}'"));
         }
@@ -86,6 +110,17 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             }
             "--seed" => options.seed = Some(value),
             "--user-email" => options.user_email = value,
+            "--login-user" => options.login_user = value,
+            "--login-password" => options.login_password = value,
+            "--token-lifetime-seconds" => {
+                let seconds = value.parse::<u64>().ok().filter(|seconds| *seconds >= 1);
+                let Some(seconds) = seconds else {
+                    return Err(format!(
+                        "--token-lifetime-seconds needs a whole number of seconds, at least 1, got '{value}'"
+                    ));
+                };
+                options.token_lifetime = Duration::from_secs(seconds);
+            }
             _ => options.token = value,
         }
     }
@@ -98,6 +133,9 @@ fn build_fake(options: &Options) -> Result<FakeCommandCenter, String> {
     let config = FakeConfig {
         token: options.token.clone(),
         user_email: options.user_email.clone(),
+        login_user: options.login_user.clone(),
+        login_password: options.login_password.clone(),
+        token_lifetime: options.token_lifetime,
     };
     let fake = match &options.seed {
         None => FakeCommandCenter::new(config),
@@ -203,6 +241,9 @@ mod tests {
                 seed: None,
                 mail_server_reachable: true,
                 user_email: "admin@example.com".to_owned(),
+                login_user: "admin".to_owned(),
+                login_password: "demo-password".to_owned(),
+                token_lifetime: Duration::from_secs(1800),
             })
         );
     }
@@ -220,6 +261,11 @@ mod tests {
                 "--mail-server-unreachable",
                 "--user-email",
                 "me@example.org",
+                "--login-user=operator",
+                "--login-password",
+                "pässword with spaces",
+                "--token-lifetime-seconds",
+                "60",
             ]),
             Ok(Options {
                 host: "0.0.0.0".to_owned(),
@@ -228,6 +274,9 @@ mod tests {
                 seed: Some("seeds/demo.json".to_owned()),
                 mail_server_reachable: false,
                 user_email: "me@example.org".to_owned(),
+                login_user: "operator".to_owned(),
+                login_password: "pässword with spaces".to_owned(),
+                token_lifetime: Duration::from_secs(60),
             })
         );
     }
@@ -261,6 +310,10 @@ mod tests {
         assert!(parse(&["8081"]).is_err());
         assert!(parse(&["--seed"]).is_err());
         assert!(parse(&["--mail-server-unreachable=yes"]).is_err());
+        assert!(parse(&["--token-lifetime-seconds", "0"]).is_err());
+        assert!(parse(&["--token-lifetime-seconds", "1.5"]).is_err());
+        assert!(parse(&["--token-lifetime-seconds", "-5"]).is_err());
+        assert!(parse(&["--login-user"]).is_err());
         assert_eq!(parse(&["--help"]), Err("help".to_owned()));
     }
 

@@ -449,3 +449,49 @@ fn binary_with_an_unreachable_mail_server_fails_test_mails() {
     let switch = blocking_exchange(port, "GET", "/__fake/mail-server", "");
     assert_eq!(switch.json(), json!({"reachable": false}));
 }
+
+#[test]
+fn binary_takes_the_login_user_password_and_token_lifetime() {
+    let (_running, port) = start_binary(&[
+        "--login-user",
+        "ops",
+        "--login-password=s3cret pass",
+        "--token-lifetime-seconds",
+        "1",
+    ]);
+    let lifetime = blocking_exchange(port, "GET", "/__fake/token-lifetime", "");
+    assert_eq!(lifetime.json()["seconds"].as_f64(), Some(1.0));
+
+    let login = |username: &str, password: &str| {
+        use base64::Engine;
+        let body = json!({
+            "username": username,
+            "password": base64::engine::general_purpose::STANDARD.encode(password),
+        });
+        blocking_exchange(port, "POST", "/commandcenter/api/Login", &body.to_string())
+    };
+    assert_eq!(login("admin", "demo-password").status, 401);
+    let answer = login("ops", "s3cret pass");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.json()["userName"], "ops");
+    let token = answer.json()["token"].as_str().unwrap().to_owned();
+
+    let with_token = |token: &str| {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: {token}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        parse(&answer).status
+    };
+    assert_eq!(with_token(&token), 200);
+    std::thread::sleep(Duration::from_millis(1300));
+    assert_eq!(with_token(&token), 401);
+    assert_eq!(with_token(DEFAULT_TOKEN), 200);
+}
