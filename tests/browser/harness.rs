@@ -6,8 +6,9 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fake_commandcenter::{FakeCommandCenter, FakeConfig, RecordedRequest};
+use fake_commandcenter::{FakeCommandCenter, FakeConfig, RecordedRequest, DEFAULT_TOKEN};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -21,8 +22,42 @@ const WAIT_LIMIT: Duration = Duration::from_secs(10);
 const LOAD_LIMIT: Duration = Duration::from_secs(30);
 const POLL_EVERY: Duration = Duration::from_millis(50);
 
-/// The path the page posts the settings to (API base "/commandcenter/api" + "/V4/EmailServer").
+/// Where the page loads and saves the settings (API base "/commandcenter/api" + "/V4/EmailServer").
 pub const EMAIL_SERVER_PATH: &str = "/commandcenter/api/V4/EmailServer";
+/// Where the page sends a test mail.
+pub const TEST_MAIL_PATH: &str = "/commandcenter/api/V4/EmailServer/Action/Test";
+
+/// `#load-status` once settings were loaded.
+pub const LOADED_CONFIGURED: &str = "Loaded the current settings from Command Center.";
+/// `#load-status` once the load found nothing configured (`{}`).
+pub const LOADED_NOTHING_CONFIGURED: &str =
+    "No mail server is configured in Command Center yet: fill in the form and save.";
+/// The label of the `#use-authentication` checkbox.
+pub const SIGN_IN_LABEL: &str = "The mail server requires sign-in";
+/// `#smtp-password-hint` while a password is saved in Command Center.
+pub const SAVED_PASSWORD_HINT: &str = "Saved password kept unless you type a new one.";
+
+/// The password of `Form::valid()`, and its base64 (standard, padded) of the UTF-8 bytes,
+/// worked out by hand: `printf 'pässwörd 1' | base64`.
+pub const PASSWORD: &str = "pässwörd 1";
+pub const PASSWORD_BASE64: &str = "cMOkc3N3w7ZyZCAx";
+/// A new password typed over a saved one: `printf 'Nëw mailer pass 2' | base64`.
+pub const NEW_PASSWORD: &str = "Nëw mailer pass 2";
+pub const NEW_PASSWORD_BASE64: &str = "TsOrdyBtYWlsZXIgcGFzcyAy";
+
+/// The fake's ready-made seed: settings with sign-in (see `Form::demo`).
+pub const DEMO_SEED: &str = include_str!("../../fake-commandcenter/seeds/demo.json");
+/// The password stored by the demo seed: `printf 'demo-smtp-password' | base64`.
+pub const DEMO_PASSWORD: &str = "demo-smtp-password";
+pub const DEMO_PASSWORD_BASE64: &str = "ZGVtby1zbXRwLXBhc3N3b3Jk";
+
+/// A fake Command Center that has the demo seed's settings stored, as if POSTed.
+pub fn demo_fake() -> Outcome<FakeCommandCenter> {
+    let settings = serde_json::from_str(DEMO_SEED)
+        .map_err(|e| Failure::new(format!("the demo seed is not JSON: {e}")))?;
+    FakeCommandCenter::with_settings(FakeConfig::default(), settings)
+        .map_err(|e| Failure::new(format!("the fake refused the demo seed: {e}")))
+}
 
 /// Why a test failed; `Debug` prints the plain message, since that is what `cargo test` shows.
 pub struct Failure(String);
@@ -116,14 +151,39 @@ pub enum Probe<T> {
     NotYet(String),
 }
 
-/// What `#form-status` ended up saying after a Save.
+/// What a status area (`#form-status` or `#load-status`) ended up saying.
 #[derive(Debug, PartialEq, Eq)]
-pub enum SaveResult {
-    /// The `[role=status]` text, containing "saved".
-    Saved(String),
+pub enum Reported {
+    /// The `[role=status]` text.
+    Done(String),
     /// The `[role=alert]` text.
     Failed(String),
 }
+
+impl Reported {
+    /// The status text; an alert fails the test with `expected` saying what should have happened.
+    fn done(self, expected: &str) -> Outcome<String> {
+        match self {
+            Reported::Done(status) => Ok(status),
+            Reported::Failed(alert) => Err(Failure::new(format!(
+                "expected {expected}, the page alerts {alert:?}"
+            ))),
+        }
+    }
+
+    /// The alert text; a status fails the test.
+    fn failed(self, expected: &str) -> Outcome<String> {
+        match self {
+            Reported::Failed(alert) => Ok(alert),
+            Reported::Done(status) => Err(Failure::new(format!(
+                "expected {expected}, the page says {status:?}"
+            ))),
+        }
+    }
+}
+
+/// One row of the review dialog: the setting's label, its value now, its value after saving.
+pub type ReviewRow = [String; 3];
 
 /// The folder Trunk built, from COMMANDCENTER_EMAIL_DIST.
 fn dist_dir() -> Outcome<PathBuf> {
@@ -149,10 +209,36 @@ pub struct Page {
 }
 
 impl Page {
-    /// Starts everything afresh and opens the page with the default fake ("demo-token").
+    /// Opens the page on a fake with nothing configured ("demo-token" is the right token).
     pub async fn open() -> Outcome<Self> {
+        Self::open_with(FakeCommandCenter::new(FakeConfig::default())).await
+    }
+
+    /// Opens the page on a fake with nothing configured, signs in and waits for the load.
+    pub async fn open_signed_in() -> Outcome<Self> {
+        let page = Self::open().await?;
+        ensure_eq!(
+            page.sign_in().await?,
+            LOADED_NOTHING_CONFIGURED,
+            "#load-status after loading from a fake with nothing configured"
+        );
+        Ok(page)
+    }
+
+    /// Opens the page on the demo seed, signs in and waits until its settings are loaded.
+    pub async fn open_demo_signed_in() -> Outcome<Self> {
+        let page = Self::open_with(demo_fake()?).await?;
+        ensure_eq!(
+            page.sign_in().await?,
+            LOADED_CONFIGURED,
+            "#load-status after loading the demo seed"
+        );
+        Ok(page)
+    }
+
+    /// Serves the built page and `fake` on one fresh origin and opens the page in a fresh browser.
+    pub async fn open_with(fake: FakeCommandCenter) -> Outcome<Self> {
         let dist = dist_dir()?;
-        let fake = FakeCommandCenter::new(FakeConfig::default());
         // The fake's router answers everything through its own fallback (its API matches paths
         // case-insensitively), so it cannot take the files as its fallback: the files go first
         // and whatever is no file (the API, any method but GET/HEAD) goes on to the fake.
@@ -179,7 +265,7 @@ impl Page {
         Ok(page)
     }
 
-    /// Loads the page again (a clean form) and waits until it is ready.
+    /// Loads the page again (a clean form, no token) and waits until it is ready.
     pub async fn reload(&self) -> Outcome {
         self.client().refresh().await?;
         self.wait_until_ready().await
@@ -215,6 +301,47 @@ impl Page {
         .await
     }
 
+    // ----- signing in and loading -----
+
+    /// Types `token` into the Access token and commits it (Tab), which starts the load.
+    pub async fn sign_in_with_token(&self, token: &str) -> Outcome {
+        let input = self.control("Access token").await?;
+        input.clear().await?;
+        input.send_keys(&format!("{token}{}", Key::Tab)).await?;
+        Ok(())
+    }
+
+    /// Signs in with the fake's token and waits until loaded; returns `#load-status`'s text.
+    pub async fn sign_in(&self) -> Outcome<String> {
+        self.sign_in_with_token(DEFAULT_TOKEN).await?;
+        self.wait_until_loaded().await
+    }
+
+    /// Waits until `#load-status` reports the end of a load: a status other than "Loading…",
+    /// or an alert.
+    pub async fn wait_for_load_result(&self) -> Outcome<Reported> {
+        self.wait_for_report("#load-status", "the load", |status| {
+            !status.starts_with("Loading")
+        })
+        .await
+    }
+
+    /// Waits until the settings are loaded and returns `#load-status`'s text.
+    pub async fn wait_until_loaded(&self) -> Outcome<String> {
+        self.wait_for_load_result()
+            .await?
+            .done("the settings to load")
+    }
+
+    /// Waits until the load fails and returns the `#load-status [role=alert]` text.
+    pub async fn wait_for_load_alert(&self) -> Outcome<String> {
+        self.wait_for_load_result()
+            .await?
+            .failed("the load to fail")
+    }
+
+    // ----- finding and filling controls -----
+
     /// The id of the control whose `<label>` text (normalised) is exactly `label`.
     pub async fn id_of(&self, label: &str) -> Outcome<String> {
         let xpath = format!("//label[normalize-space()='{label}']");
@@ -240,6 +367,15 @@ impl Page {
             .find(Locator::Id(id))
             .await
             .map_err(|e| Failure::new(format!("no element with id {id:?}: {e}")))
+    }
+
+    /// Whether an element matching `css` exists now.
+    pub async fn exists(&self, css: &str) -> Outcome<bool> {
+        match self.client().find(Locator::Css(css)).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.is_no_such_element() => Ok(false),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Clears the input labelled `label` and types `text` into it, as a user would.
@@ -276,12 +412,35 @@ impl Page {
         Ok(self.control(label).await?.attr(attribute).await?)
     }
 
-    pub async fn save_button(&self) -> Outcome<Element> {
-        self.by_id("save").await
+    /// Whether the sign-in checkbox (`#use-authentication`) is checked.
+    pub async fn sign_in_checked(&self) -> Outcome<bool> {
+        Ok(self
+            .by_id("use-authentication")
+            .await?
+            .is_selected()
+            .await?)
     }
 
-    pub async fn click_save(&self) -> Outcome {
-        Ok(self.save_button().await?.click().await?)
+    /// Checks or unchecks "The mail server requires sign-in" and waits until the Username and
+    /// Password inputs exist exactly while it is checked.
+    pub async fn set_sign_in(&self, on: bool) -> Outcome {
+        if self.sign_in_checked().await? != on {
+            self.by_id("use-authentication").await?.click().await?;
+        }
+        let awaited = format!("sign-in checked={on} with Username and Password shown={on}");
+        wait_until(&awaited, WAIT_LIMIT, || async {
+            let checked = self.sign_in_checked().await?;
+            let username = self.exists("#smtp-username").await?;
+            let password = self.exists("#smtp-password").await?;
+            Ok(if (checked, username, password) == (on, on, on) {
+                Probe::Done(())
+            } else {
+                Probe::NotYet(format!(
+                    "checked {checked}, #smtp-username exists {username}, #smtp-password exists {password}"
+                ))
+            })
+        })
+        .await
     }
 
     /// The show/hide button of the secret input `id`.
@@ -293,8 +452,145 @@ impl Page {
             .map_err(|e| Failure::new(format!("no show/hide button ({css}): {e}")))
     }
 
+    // ----- buttons -----
+
+    pub async fn save_button(&self) -> Outcome<Element> {
+        self.by_id("save").await
+    }
+
+    pub async fn click_save(&self) -> Outcome {
+        self.click("save").await
+    }
+
+    /// Clicks the element `#id` (a button).
+    pub async fn click(&self, id: &str) -> Outcome {
+        Ok(self.by_id(id).await?.click().await?)
+    }
+
+    /// Clicks Save, then Confirm in the review dialog.
+    pub async fn save_and_confirm(&self) -> Outcome {
+        self.click_save().await?;
+        self.confirm_review().await
+    }
+
+    /// Waits until the button `#id` reads `text` and is enabled or disabled as asked.
+    pub async fn wait_for_button(&self, id: &str, text: &str, enabled: bool) -> Outcome {
+        self.wait_for_button_state(id, Some(text), enabled).await
+    }
+
+    /// Waits until the button `#id` is enabled or disabled as asked, whatever its text.
+    pub async fn wait_for_enabled(&self, id: &str, enabled: bool) -> Outcome {
+        self.wait_for_button_state(id, None, enabled).await
+    }
+
+    async fn wait_for_button_state(&self, id: &str, text: Option<&str>, enabled: bool) -> Outcome {
+        let state = if enabled { "enabled" } else { "disabled" };
+        let awaited = match text {
+            Some(text) => format!("#{id} to read {text:?} and be {state}"),
+            None => format!("#{id} to be {state}"),
+        };
+        wait_until(&awaited, WAIT_LIMIT, || async {
+            let button = self.by_id(id).await?;
+            let (now_text, now_enabled) = (button.text().await?, button.is_enabled().await?);
+            Ok(
+                if text.is_none_or(|text| text == now_text) && now_enabled == enabled {
+                    Probe::Done(())
+                } else {
+                    Probe::NotYet(format!("text {now_text:?}, enabled {now_enabled}"))
+                },
+            )
+        })
+        .await
+    }
+
+    // ----- the review dialog -----
+
+    /// Whether `#review-dialog` is shown (has the `open` attribute).
+    pub async fn review_is_open(&self) -> Outcome<bool> {
+        Ok(self
+            .by_id("review-dialog")
+            .await?
+            .attr("open")
+            .await?
+            .is_some())
+    }
+
+    async fn wait_for_review(&self, open: bool) -> Outcome {
+        let awaited = if open {
+            "the review dialog to open"
+        } else {
+            "the review dialog to close"
+        };
+        wait_until(awaited, WAIT_LIMIT, || async {
+            Ok(if self.review_is_open().await? == open {
+                Probe::Done(())
+            } else {
+                Probe::NotYet(format!("open: {}", !open))
+            })
+        })
+        .await
+    }
+
+    /// Waits for the review dialog and returns its rows (setting, before, after) in order.
+    pub async fn review_rows(&self) -> Outcome<Vec<ReviewRow>> {
+        self.wait_for_review(true).await?;
+        let rows = self
+            .client()
+            .find_all(Locator::Css("#review-dialog table.changes tbody tr"))
+            .await?;
+        let mut read = Vec::with_capacity(rows.len());
+        for row in rows {
+            let header = row
+                .find(Locator::Css("th[scope=row]"))
+                .await?
+                .text()
+                .await?;
+            let cells = row.find_all(Locator::Css("td")).await?;
+            let mut texts = Vec::with_capacity(cells.len());
+            for cell in cells {
+                texts.push(cell.text().await?);
+            }
+            match <[String; 2]>::try_from(texts) {
+                Ok([before, after]) => read.push([header, before, after]),
+                Err(texts) => {
+                    return Err(Failure::new(format!(
+                        "the review row {header:?} has {} cells instead of 2: {texts:?}",
+                        texts.len()
+                    )))
+                }
+            }
+        }
+        Ok(read)
+    }
+
+    /// Everything in the review dialog, shown or not (its `textContent`).
+    pub async fn review_text(&self) -> Outcome<String> {
+        Ok(self
+            .by_id("review-dialog")
+            .await?
+            .prop("textContent")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Waits for the review dialog, clicks Confirm and waits until it closes.
+    pub async fn confirm_review(&self) -> Outcome {
+        self.wait_for_review(true).await?;
+        self.click("review-confirm").await?;
+        self.wait_for_review(false).await
+    }
+
+    /// Waits for the review dialog, clicks Back and waits until it closes.
+    pub async fn review_back(&self) -> Outcome {
+        self.wait_for_review(true).await?;
+        self.click("review-back").await?;
+        self.wait_for_review(false).await
+    }
+
+    // ----- texts and status areas -----
+
     /// The text of `css` if such an element exists now.
-    async fn text_of(&self, css: &str) -> Outcome<Option<String>> {
+    pub async fn text_of(&self, css: &str) -> Outcome<Option<String>> {
         match self.client().find(Locator::Css(css)).await {
             Ok(element) => Ok(Some(element.text().await?)),
             Err(e) if e.is_no_such_element() => Ok(None),
@@ -322,45 +618,60 @@ impl Page {
         .await
     }
 
-    pub async fn alert_text(&self) -> Outcome<Option<String>> {
-        self.text_of("#form-status [role=alert]").await
-    }
-
-    /// Waits until the status area reports the save: "saved" or an alert.
-    pub async fn wait_for_save_result(&self) -> Outcome<SaveResult> {
-        wait_until("the status area to report the save", WAIT_LIMIT, || async {
-            if let Some(alert) = self.alert_text().await? {
-                return Ok(Probe::Done(SaveResult::Failed(alert)));
+    /// Waits until `area` holds an alert, or a status that `done` accepts.
+    async fn wait_for_report(
+        &self,
+        area: &str,
+        what: &str,
+        done: impl Fn(&str) -> bool,
+    ) -> Outcome<Reported> {
+        let awaited = format!("{area} to report {what}");
+        let (alert_css, status_css) = (
+            format!("{area} [role=alert]"),
+            format!("{area} [role=status]"),
+        );
+        wait_until(&awaited, WAIT_LIMIT, || async {
+            if let Some(alert) = self.text_of(&alert_css).await? {
+                return Ok(Probe::Done(Reported::Failed(alert)));
             }
-            Ok(match self.text_of("#form-status [role=status]").await? {
-                Some(status) if status.to_lowercase().contains("saved") => {
-                    Probe::Done(SaveResult::Saved(status))
-                }
+            Ok(match self.text_of(&status_css).await? {
+                Some(status) if done(&status) => Probe::Done(Reported::Done(status)),
                 Some(status) => Probe::NotYet(format!("status {status:?}")),
-                None => Probe::NotYet("no status and no alert in #form-status".into()),
+                None => Probe::NotYet(format!("no status and no alert in {area}")),
             })
         })
         .await
     }
 
-    /// Waits for the success status and returns its text.
+    /// Waits until `#form-status` reports the save: a status containing "saved", or an alert.
+    pub async fn wait_for_save_result(&self) -> Outcome<Reported> {
+        self.wait_for_report("#form-status", "the save", |status| {
+            status.to_lowercase().contains("saved")
+        })
+        .await
+    }
+
+    /// Waits for the success status of a save and returns its text.
     pub async fn wait_until_saved(&self) -> Outcome<String> {
-        match self.wait_for_save_result().await? {
-            SaveResult::Saved(status) => Ok(status),
-            SaveResult::Failed(alert) => Err(Failure::new(format!(
-                "expected the success status, the page says {alert:?}"
-            ))),
-        }
+        self.wait_for_save_result()
+            .await?
+            .done("the settings to be saved")
     }
 
     /// Waits for `#form-status [role=alert]` and returns its text.
     pub async fn wait_for_alert(&self) -> Outcome<String> {
-        match self.wait_for_save_result().await? {
-            SaveResult::Failed(alert) => Ok(alert),
-            SaveResult::Saved(status) => Err(Failure::new(format!(
-                "expected an alert, the page says {status:?}"
-            ))),
-        }
+        self.wait_for_save_result()
+            .await?
+            .failed("an alert in #form-status")
+    }
+
+    /// Waits for the status "Test email sent…" and returns its text.
+    pub async fn wait_until_test_mail_sent(&self) -> Outcome<String> {
+        self.wait_for_report("#form-status", "the test email", |status| {
+            status.contains("Test email sent")
+        })
+        .await?
+        .done("the test email to be sent")
     }
 
     /// Waits until the attribute `attribute` of `element` (described by `what`) reads `expected`.
@@ -376,22 +687,6 @@ impl Page {
             Ok(match element.attr(attribute).await? {
                 Some(value) if value == expected => Probe::Done(()),
                 other => Probe::NotYet(format!("{attribute}={other:?}")),
-            })
-        })
-        .await
-    }
-
-    /// Waits until the text of the Save button is `text` and it is enabled or disabled as asked.
-    pub async fn wait_for_save_button(&self, text: &str, enabled: bool) -> Outcome {
-        let state = if enabled { "enabled" } else { "disabled" };
-        let awaited = format!("the Save button to read {text:?} and be {state}");
-        wait_until(&awaited, WAIT_LIMIT, || async {
-            let button = self.save_button().await?;
-            let (now_text, now_enabled) = (button.text().await?, button.is_enabled().await?);
-            Ok(if now_text == text && now_enabled == enabled {
-                Probe::Done(())
-            } else {
-                Probe::NotYet(format!("text {now_text:?}, enabled {now_enabled}"))
             })
         })
         .await
@@ -422,101 +717,231 @@ impl Page {
         .await
     }
 
-    /// The one POST to the email server endpoint; fails if there were none or several.
-    pub fn only_email_server_post(&self) -> Outcome<RecordedRequest> {
-        let mut posts = self.email_server_posts();
-        ensure!(
-            posts.len() == 1,
-            "expected exactly one POST to the email server, got {}: {posts:#?}",
-            posts.len()
-        );
-        Ok(posts.remove(0))
+    // ----- leaving the page -----
+
+    /// Whether a cancelable `beforeunload` dispatched now is prevented (the browser would ask
+    /// before leaving).
+    pub async fn leaving_prevented(&self) -> Outcome<bool> {
+        let prevented = self
+            .client()
+            .execute(
+                "return !window.dispatchEvent(new Event('beforeunload', {cancelable: true}));",
+                vec![],
+            )
+            .await?;
+        prevented
+            .as_bool()
+            .ok_or_else(|| Failure::new(format!("the beforeunload probe returned {prevented}")))
     }
 
-    /// Every POST to the email server endpoint the fake received (path matched as the
-    /// real server does: case-insensitively).
-    pub fn email_server_posts(&self) -> Vec<RecordedRequest> {
+    /// Waits until leaving is prevented, or allowed, as asked.
+    pub async fn wait_for_leaving_prevented(&self, prevented: bool) -> Outcome {
+        let awaited = format!("beforeunload to be prevented: {prevented}");
+        wait_until(&awaited, WAIT_LIMIT, || async {
+            let now = self.leaving_prevented().await?;
+            Ok(if now == prevented {
+                Probe::Done(())
+            } else {
+                Probe::NotYet(format!("prevented: {now}"))
+            })
+        })
+        .await
+    }
+
+    // ----- what the fake received -----
+
+    /// Every `method` request to `path` the fake received, in order (path matched as the real
+    /// server does: case-insensitively).
+    pub fn requests_to(&self, method: &str, path: &str) -> Vec<RecordedRequest> {
         self.fake
             .requests()
             .into_iter()
-            .filter(|r| r.method == "POST" && r.path.eq_ignore_ascii_case(EMAIL_SERVER_PATH))
+            .filter(|r| r.method == method && r.path.eq_ignore_ascii_case(path))
             .collect()
+    }
+
+    /// The one `method` request to `path`; fails if there were none or several.
+    pub fn only_request_to(&self, method: &str, path: &str) -> Outcome<RecordedRequest> {
+        let mut found = self.requests_to(method, path);
+        ensure!(
+            found.len() == 1,
+            "expected exactly one {method} {path}, got {}: {found:#?}",
+            found.len()
+        );
+        Ok(found.remove(0))
+    }
+
+    /// Every request that would change the settings: POST or PUT to the email server.
+    pub fn saves(&self) -> Vec<RecordedRequest> {
+        let mut saves = self.requests_to("POST", EMAIL_SERVER_PATH);
+        saves.extend(self.requests_to("PUT", EMAIL_SERVER_PATH));
+        saves
+    }
+
+    /// Fails if the page sent anything but loads (GET): no save, no test mail.
+    pub fn ensure_nothing_sent(&self) -> Outcome {
+        let sent: Vec<_> = self
+            .fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.method != "GET")
+            .collect();
+        ensure!(sent.is_empty(), "the page sent requests: {sent:#?}");
+        Ok(())
     }
 }
 
-/// A complete, valid form: what the tests type, label by label.
+/// Fails unless `request` carries the documented headers: `Authtoken: token`, `Accept:
+/// application/json`, and `Content-Type: application/json` (it has a body).
+pub fn check_json_headers(request: &RecordedRequest, token: &str) -> Outcome {
+    let what = format!("{} {}", request.method, request.path);
+    ensure_eq!(
+        request.header("authtoken"),
+        Some(token),
+        "the Authtoken header of {what}"
+    );
+    ensure_eq!(
+        request.header("accept"),
+        Some("application/json"),
+        "the Accept header of {what}"
+    );
+    let content_type = request.header("content-type").unwrap_or_default();
+    ensure!(
+        content_type.starts_with("application/json"),
+        "the Content-Type of {what} is {content_type:?}"
+    );
+    Ok(())
+}
+
+/// Fails unless `request`'s body is exactly the JSON `expected`.
+pub fn check_body(request: &RecordedRequest, expected: serde_json::Value) -> Outcome {
+    ensure_eq!(
+        request.json(),
+        Some(expected),
+        "the body of {} {} (raw: {:?})",
+        request.method,
+        request.path,
+        request.body
+    );
+    Ok(())
+}
+
+/// A whole form: what the tests type, or what the page should show, label by label.
 #[derive(Clone, Debug)]
 pub struct Form {
     pub access_token: &'static str,
     pub smtp_server: &'static str,
     pub smtp_port: &'static str,
-    /// `None` leaves the select at its default.
+    /// `None` leaves the select at its default (NONE).
     pub encryption: Option<&'static str>,
     pub sender_email: &'static str,
     pub sender_name: &'static str,
+    /// "The mail server requires sign-in"; Username and Password exist only while it is on.
+    pub sign_in: bool,
     pub username: &'static str,
     pub password: &'static str,
 }
 
 impl Form {
-    /// Valid settings with authentication, the right token for the default fake.
+    /// Valid settings with sign-in, the right token for the default fake.
     pub fn valid() -> Self {
         Self {
-            access_token: fake_commandcenter::DEFAULT_TOKEN,
+            access_token: DEFAULT_TOKEN,
             smtp_server: "smtp.example.com",
             smtp_port: "587",
             encryption: Some("TLS"),
             sender_email: "alerts@example.com",
             sender_name: "Backup alerts",
+            sign_in: true,
             username: "mailer",
-            password: "pässwörd 1",
+            password: PASSWORD,
         }
     }
 
-    /// (label, typed text) of every text input, in page order.
-    pub fn inputs(&self) -> [(&'static str, &'static str); 7] {
+    /// What the page shows once the demo seed is loaded: the password is never returned.
+    pub fn demo() -> Self {
+        Self {
+            access_token: DEFAULT_TOKEN,
+            smtp_server: "smtp.example.com",
+            smtp_port: "587",
+            encryption: Some("TLS"),
+            sender_email: "commvault-alerts@example.com",
+            sender_name: "Commvault Command Center",
+            sign_in: true,
+            username: "cc-mailer",
+            password: "",
+        }
+    }
+
+    /// (label, text) of every text input the page shows with this form, in page order.
+    pub fn inputs(&self) -> Vec<(&'static str, &'static str)> {
+        let mut inputs = vec![("Access token", self.access_token)];
+        inputs.extend(self.settings_inputs());
+        inputs.extend(self.credential_inputs());
+        inputs
+    }
+
+    fn settings_inputs(&self) -> [(&'static str, &'static str); 4] {
         [
-            ("Access token", self.access_token),
             ("SMTP server", self.smtp_server),
             ("SMTP port", self.smtp_port),
             ("Sender email", self.sender_email),
             ("Sender name", self.sender_name),
-            ("Username", self.username),
-            ("Password", self.password),
         ]
     }
 
-    /// Types the whole form into the page (empty values clear the field and type nothing).
-    pub async fn fill_in(&self, page: &Page) -> Outcome {
-        for (label, text) in self.inputs() {
-            page.fill(label, text).await?;
-        }
-        match self.encryption {
-            Some(value) => page.choose_encryption(value).await,
-            None => Ok(()),
+    fn credential_inputs(&self) -> Vec<(&'static str, &'static str)> {
+        if self.sign_in {
+            vec![("Username", self.username), ("Password", self.password)]
+        } else {
+            Vec::new()
         }
     }
 
-    /// Checks that the page still holds exactly this form.
-    pub async fn check_kept(&self, page: &Page) -> Outcome {
-        for (label, text) in self.inputs() {
-            ensure_eq!(
-                page.value(label).await?,
-                text,
-                "the {label:?} field no longer holds what was typed"
-            );
+    /// Types the settings into the page (not the token: see `Page::sign_in_with_token`);
+    /// empty values clear the field and type nothing.
+    pub async fn fill_in(&self, page: &Page) -> Outcome {
+        for (label, text) in self.settings_inputs() {
+            page.fill(label, text).await?;
         }
-        let encryption = self.encryption.unwrap_or("NONE");
+        if let Some(value) = self.encryption {
+            page.choose_encryption(value).await?;
+        }
+        page.set_sign_in(self.sign_in).await?;
+        for (label, text) in self.credential_inputs() {
+            page.fill(label, text).await?;
+        }
+        Ok(())
+    }
+
+    /// Checks that the page holds exactly this form (and the default API base URL).
+    pub async fn check_shown(&self, page: &Page) -> Outcome {
+        for (label, text) in self.inputs() {
+            ensure_eq!(page.value(label).await?, text, "the {label:?} field");
+        }
         ensure_eq!(
             page.value("Encryption").await?,
-            encryption,
-            "the encryption choice changed"
+            self.encryption.unwrap_or("NONE"),
+            "the encryption choice"
         );
         ensure_eq!(
             page.value("API base URL").await?,
             "/commandcenter/api",
-            "the API base URL changed"
+            "the API base URL"
         );
+        ensure_eq!(
+            page.sign_in_checked().await?,
+            self.sign_in,
+            "whether {SIGN_IN_LABEL:?} is checked"
+        );
+        if !self.sign_in {
+            for id in ["smtp-username", "smtp-password"] {
+                ensure!(
+                    !page.exists(&format!("#{id}")).await?,
+                    "#{id} exists although sign-in is off"
+                );
+            }
+        }
         Ok(())
     }
 }

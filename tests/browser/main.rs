@@ -1,362 +1,55 @@
 //! Browser end-to-end tests: the built page (dist/) in headless Chromium against the fake
 //! Command Center, on one origin. Run them with `cargo xtask test`, which builds the page
 //! and passes its folder in COMMANDCENTER_EMAIL_DIST.
+//!
+//! - `first_setup`: nothing configured yet, so Save POSTs the whole form; validation, errors,
+//!   the busy Save button, the masked secrets.
+//! - `loading`: the settings load once the token is committed; prefill, and a failed load.
+//! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
+//!   warning on leaving with unsaved changes.
+//! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[macro_use]
 mod harness;
 mod chromedriver;
+mod first_setup;
+mod loading;
+mod test_mail;
+mod update;
 
-use fake_commandcenter::{Endpoint, Fault};
-use fantoccini::elements::Element;
-use serde_json::json;
+use base64::Engine;
+use serde_json::{json, Value};
 
-use harness::{Form, Outcome, Page, EMAIL_SERVER_PATH};
+use harness::{Form, DEMO_PASSWORD, DEMO_PASSWORD_BASE64, DEMO_SEED};
 
-/// base64 (standard, padded) of the UTF-8 bytes of "pässwörd 1", worked out by hand:
-/// `printf 'pässwörd 1' | base64`.
-const PASSWORD_BASE64: &str = "cMOkc3N3w7ZyZCAx";
+/// The hand-worked base64 literals the tests compare request bodies with (no browser needed).
+#[test]
+fn password_literals_are_base64_of_their_passwords() {
+    let engine = base64::engine::general_purpose::STANDARD;
+    for (password, literal) in [
+        (harness::PASSWORD, harness::PASSWORD_BASE64),
+        (harness::NEW_PASSWORD, harness::NEW_PASSWORD_BASE64),
+        (DEMO_PASSWORD, DEMO_PASSWORD_BASE64),
+    ] {
+        assert_eq!(engine.encode(password), literal, "base64 of {password:?}");
+    }
+}
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn save_with_authentication_posts_the_documented_request() -> Outcome {
-    let page = Page::open().await?;
-    Form::valid().fill_in(&page).await?;
-    page.click_save().await?;
-
-    page.wait_until_saved().await?;
-    let post = page.only_email_server_post()?;
-    ensure_eq!(post.path, EMAIL_SERVER_PATH, "the request path");
-    ensure_eq!(
-        post.header("authtoken"),
-        Some("demo-token"),
-        "the Authtoken header"
-    );
-    let content_type = post.header("content-type").unwrap_or_default();
-    ensure!(
-        content_type.starts_with("application/json"),
-        "Content-Type is {content_type:?}"
-    );
-    ensure_eq!(
-        post.header("accept"),
-        Some("application/json"),
-        "the Accept header"
-    );
+/// `Form::demo()` and `DEMO_PASSWORD_BASE64` describe the seed file the fake is started with.
+#[test]
+fn the_demo_seed_holds_what_the_tests_expect() {
+    let seed: Value = serde_json::from_str(DEMO_SEED).unwrap_or_else(|e| panic!("{e}"));
+    let demo = Form::demo();
+    let port: u16 = demo.smtp_port.parse().unwrap_or_else(|e| panic!("{e}"));
     let expected = json!({
-        "SMTPServerName": "smtp.example.com",
-        "SMTPPort": 587,
-        "senderEmail": "alerts@example.com",
-        "senderName": "Backup alerts",
-        "encryptionAlgorithm": "TLS",
-        "username": "mailer",
-        "password": PASSWORD_BASE64,
+        "SMTPServerName": demo.smtp_server,
+        "SMTPPort": port,
+        "senderEmail": demo.sender_email,
+        "senderName": demo.sender_name,
+        "encryptionAlgorithm": demo.encryption,
+        "username": demo.username,
+        "password": DEMO_PASSWORD_BASE64,
     });
-    ensure_eq!(
-        post.json(),
-        Some(expected),
-        "the request body (raw: {:?})",
-        post.body
-    );
-
-    let stored = page.fake.stored_settings();
-    ensure_eq!(
-        stored["SMTPServerName"],
-        json!("smtp.example.com"),
-        "stored server in {stored}"
-    );
-    ensure_eq!(stored["SMTPPort"], json!(587), "stored port in {stored}");
-    ensure_eq!(
-        stored["encryptionAlgorithm"],
-        json!("TLS"),
-        "stored encryption in {stored}"
-    );
-    ensure_eq!(
-        stored["username"],
-        json!("mailer"),
-        "stored username in {stored}"
-    );
-    ensure_eq!(
-        page.fake.stored_password_base64().as_deref(),
-        Some(PASSWORD_BASE64),
-        "stored password"
-    );
-    page.close().await
-}
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn save_without_authentication_leaves_out_username_and_password() -> Outcome {
-    let page = Page::open().await?;
-    ensure_eq!(
-        page.value("Encryption").await?,
-        "NONE",
-        "the default encryption"
-    );
-    let form = Form {
-        username: "",
-        password: "",
-        encryption: None,
-        ..Form::valid()
-    };
-    form.fill_in(&page).await?;
-    page.click_save().await?;
-
-    page.wait_until_saved().await?;
-    let post = page.only_email_server_post()?;
-    let expected = json!({
-        "SMTPServerName": "smtp.example.com",
-        "SMTPPort": 587,
-        "senderEmail": "alerts@example.com",
-        "senderName": "Backup alerts",
-        "encryptionAlgorithm": "NONE",
-    });
-    ensure_eq!(
-        post.json(),
-        Some(expected),
-        "the request body (raw: {:?})",
-        post.body
-    );
-    page.close().await
-}
-
-/// One bad value typed into an otherwise valid form.
-struct BadInput {
-    label: &'static str,
-    id: &'static str,
-    typed: &'static str,
-    /// A word the DOM contract promises in the field's error message.
-    keyword: &'static str,
-}
-
-impl BadInput {
-    const fn new(
-        label: &'static str,
-        id: &'static str,
-        typed: &'static str,
-        keyword: &'static str,
-    ) -> Self {
-        Self {
-            label,
-            id,
-            typed,
-            keyword,
-        }
-    }
-}
-
-#[rustfmt::skip]
-const BAD_INPUTS: &[BadInput] = &[
-    BadInput::new("SMTP port",    "smtp-port",    "0",                       "1 to 65535"),
-    BadInput::new("SMTP port",    "smtp-port",    "70000",                   "1 to 65535"),
-    BadInput::new("SMTP port",    "smtp-port",    "abc",                     "1 to 65535"),
-    BadInput::new("Sender email", "sender-email", "alerts.example.com",      "email address"),
-    BadInput::new("SMTP server",  "smtp-server",  "smtp example.com",        "spaces"),
-    BadInput::new("SMTP server",  "smtp-server",  "http://smtp.example.com", "without"),
-];
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn bad_inputs_are_flagged_and_nothing_is_sent() -> Outcome {
-    let page = Page::open().await?;
-    let mut failures = Vec::new();
-    for bad in BAD_INPUTS {
-        if let Err(e) = check_bad_input_refused(&page, bad).await {
-            failures.push(format!("{} = {:?}: {e}", bad.label, bad.typed));
-        }
-    }
-    let posts = page.email_server_posts();
-    if !posts.is_empty() {
-        failures.push(format!("the page sent the settings anyway: {posts:#?}"));
-    }
-    ensure!(
-        failures.is_empty(),
-        "{} of {} bad inputs misbehaved:\n{}",
-        failures.len(),
-        BAD_INPUTS.len(),
-        failures.join("\n")
-    );
-    page.close().await
-}
-
-async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
-    page.reload().await?;
-    Form::valid().fill_in(page).await?;
-    page.fill(bad.label, bad.typed).await?;
-    page.click_save().await?;
-
-    let alert = page.wait_for_alert().await?;
-    ensure!(
-        alert.starts_with("Fix the highlighted field"),
-        "the alert says {alert:?}"
-    );
-    let error = page.wait_for_field_error(bad.id).await?;
-    ensure!(
-        error.contains(bad.keyword),
-        "the error {error:?} does not contain {:?}",
-        bad.keyword
-    );
-    ensure_eq!(
-        page.attr(bad.label, "aria-invalid").await?.as_deref(),
-        Some("true"),
-        "aria-invalid"
-    );
-    let described_by = page
-        .attr(bad.label, "aria-describedby")
-        .await?
-        .unwrap_or_default();
-    let error_id = format!("{}-error", bad.id);
-    ensure!(
-        described_by.split_whitespace().any(|id| id == error_id),
-        "aria-describedby {described_by:?} does not name {error_id:?}"
-    );
-    page.wait_for_focus(bad.id).await?;
-    for (label, _) in Form::valid()
-        .inputs()
-        .into_iter()
-        .filter(|(label, _)| *label != bad.label)
-    {
-        let invalid = page.attr(label, "aria-invalid").await?;
-        ensure!(
-            invalid.as_deref() != Some("true"),
-            "the valid field {label:?} is flagged invalid too"
-        );
-    }
-    let posts = page.email_server_posts();
-    ensure!(
-        posts.is_empty(),
-        "the page sent the settings anyway: {posts:#?}"
-    );
-    Ok(())
-}
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn wrong_token_reports_401_and_keeps_the_form() -> Outcome {
-    let page = Page::open().await?;
-    let form = Form {
-        access_token: "wrong-token",
-        ..Form::valid()
-    };
-    form.fill_in(&page).await?;
-    page.click_save().await?;
-
-    let alert = page.wait_for_alert().await?;
-    ensure!(
-        alert.contains("401"),
-        "the alert {alert:?} does not mention 401"
-    );
-    ensure!(
-        alert.to_lowercase().contains("token"),
-        "the alert {alert:?} does not mention the token"
-    );
-    form.check_kept(&page).await?;
-    let post = page.only_email_server_post()?;
-    ensure_eq!(post.status, 401, "the fake's answer");
-    ensure_eq!(
-        post.header("authtoken"),
-        Some("wrong-token"),
-        "the Authtoken header"
-    );
-    page.close().await
-}
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn error_code_from_the_server_is_shown_and_the_form_kept() -> Outcome {
-    let page = Page::open().await?;
-    let refusal = Fault::ErrorCode {
-        code: 5,
-        message: "SMTP server not reachable".into(),
-    };
-    page.fake
-        .set_fault(Endpoint::PostEmailServer, Some(refusal));
-    let form = Form::valid();
-    form.fill_in(&page).await?;
-    page.click_save().await?;
-
-    let alert = page.wait_for_alert().await?;
-    ensure!(
-        alert.contains("SMTP server not reachable"),
-        "the alert {alert:?} lacks the server's message"
-    );
-    ensure!(
-        alert.contains("error code 5"),
-        "the alert {alert:?} lacks \"error code 5\""
-    );
-    form.check_kept(&page).await?;
-    page.only_email_server_post()?;
-    page.close().await
-}
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_second_click_while_saving_sends_nothing() -> Outcome {
-    let page = Page::open().await?;
-    page.fake
-        .set_fault(Endpoint::PostEmailServer, Some(Fault::Delay { ms: 3000 }));
-    Form::valid().fill_in(&page).await?;
-    let save = page.save_button().await?;
-    save.click().await?;
-    save.click().await?;
-
-    page.wait_for_save_button("Saving…", false).await?;
-    page.wait_until_saved().await?;
-    page.wait_for_save_button("Save", true).await?;
-    page.only_email_server_post()?;
-    page.close().await
-}
-
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn secrets_are_masked_until_shown() -> Outcome {
-    let page = Page::open().await?;
-    for label in ["Access token", "Password"] {
-        let id = page.id_of(label).await?;
-        let input = page.by_id(&id).await?;
-        let button = page.show_button(&id).await?;
-        check_secret_shown(label, &input, &button, false).await?;
-
-        button.click().await?;
-        page.wait_for_attr(label, &input, "type", "text").await?;
-        check_secret_shown(label, &input, &button, true).await?;
-
-        button.click().await?;
-        page.wait_for_attr(label, &input, "type", "password")
-            .await?;
-        check_secret_shown(label, &input, &button, false).await?;
-    }
-    page.close().await
-}
-
-/// The secret input and its show/hide button agree on whether the secret is shown.
-async fn check_secret_shown(
-    label: &str,
-    input: &Element,
-    button: &Element,
-    shown: bool,
-) -> Outcome {
-    let (input_type, word) = if shown {
-        ("text", "Hide")
-    } else {
-        ("password", "Show")
-    };
-    let state = if shown { "shown" } else { "hidden" };
-    ensure_eq!(
-        input.attr("type").await?.as_deref(),
-        Some(input_type),
-        "{label} ({state}): the input's type"
-    );
-    // The visible word comes first; visually hidden words then name the secret, so that a
-    // screen reader tells the two buttons apart ("Show access token", "Hide password").
-    let text = button.text().await?;
-    ensure_eq!(
-        text.split_whitespace().next(),
-        Some(word),
-        "{label} ({state}): the button's text {text:?}"
-    );
-    ensure!(
-        text.to_lowercase().contains(&label.to_lowercase()),
-        "{label} ({state}): the button's text {text:?} does not name what it reveals"
-    );
-    Ok(())
+    assert_eq!(seed, expected);
 }

@@ -1,0 +1,367 @@
+//! Nothing configured in Command Center yet: the load finds `{}`, and Save (after the review)
+//! POSTs the whole form.
+
+use fake_commandcenter::{Endpoint, Fault, DEFAULT_TOKEN};
+use fantoccini::elements::Element;
+use serde_json::json;
+
+use crate::harness::{
+    check_body, check_json_headers, Form, Outcome, Page, EMAIL_SERVER_PATH, PASSWORD_BASE64,
+};
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn save_with_authentication_posts_the_documented_request() -> Outcome {
+    let page = Page::open_signed_in().await?;
+    Form::valid().fill_in(&page).await?;
+    page.save_and_confirm().await?;
+
+    page.wait_until_saved().await?;
+    let post = page.only_request_to("POST", EMAIL_SERVER_PATH)?;
+    ensure_eq!(post.path, EMAIL_SERVER_PATH, "the request path");
+    check_json_headers(&post, DEFAULT_TOKEN)?;
+    check_body(
+        &post,
+        json!({
+            "SMTPServerName": "smtp.example.com",
+            "SMTPPort": 587,
+            "senderEmail": "alerts@example.com",
+            "senderName": "Backup alerts",
+            "encryptionAlgorithm": "TLS",
+            "username": "mailer",
+            "password": PASSWORD_BASE64,
+        }),
+    )?;
+    ensure!(
+        page.requests_to("PUT", EMAIL_SERVER_PATH).is_empty(),
+        "the page also sent a PUT"
+    );
+
+    let stored = page.fake.stored_settings();
+    ensure_eq!(
+        stored["SMTPServerName"],
+        json!("smtp.example.com"),
+        "stored server in {stored}"
+    );
+    ensure_eq!(stored["SMTPPort"], json!(587), "stored port in {stored}");
+    ensure_eq!(
+        stored["encryptionAlgorithm"],
+        json!("TLS"),
+        "stored encryption in {stored}"
+    );
+    ensure_eq!(
+        stored["username"],
+        json!("mailer"),
+        "stored username in {stored}"
+    );
+    ensure_eq!(
+        page.fake.stored_password_base64().as_deref(),
+        Some(PASSWORD_BASE64),
+        "stored password"
+    );
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn save_without_authentication_leaves_out_username_and_password() -> Outcome {
+    let page = Page::open_signed_in().await?;
+    ensure_eq!(
+        page.value("Encryption").await?,
+        "NONE",
+        "the default encryption"
+    );
+    ensure!(
+        !page.sign_in_checked().await?,
+        "sign-in is checked by default"
+    );
+    let form = Form {
+        sign_in: false,
+        username: "",
+        password: "",
+        encryption: None,
+        ..Form::valid()
+    };
+    form.fill_in(&page).await?;
+    page.save_and_confirm().await?;
+
+    page.wait_until_saved().await?;
+    let post = page.only_request_to("POST", EMAIL_SERVER_PATH)?;
+    check_body(
+        &post,
+        json!({
+            "SMTPServerName": "smtp.example.com",
+            "SMTPPort": 587,
+            "senderEmail": "alerts@example.com",
+            "senderName": "Backup alerts",
+            "encryptionAlgorithm": "NONE",
+        }),
+    )?;
+    page.close().await
+}
+
+/// One bad value typed into an otherwise valid form.
+struct BadInput {
+    label: &'static str,
+    id: &'static str,
+    typed: &'static str,
+    /// A word the DOM contract promises in the field's error message.
+    keyword: &'static str,
+}
+
+impl BadInput {
+    const fn new(
+        label: &'static str,
+        id: &'static str,
+        typed: &'static str,
+        keyword: &'static str,
+    ) -> Self {
+        Self {
+            label,
+            id,
+            typed,
+            keyword,
+        }
+    }
+}
+
+#[rustfmt::skip]
+const BAD_INPUTS: &[BadInput] = &[
+    BadInput::new("SMTP port",    "smtp-port",    "0",                       "1 to 65535"),
+    BadInput::new("SMTP port",    "smtp-port",    "70000",                   "1 to 65535"),
+    BadInput::new("SMTP port",    "smtp-port",    "abc",                     "1 to 65535"),
+    BadInput::new("Sender email", "sender-email", "alerts.example.com",      "email address"),
+    BadInput::new("SMTP server",  "smtp-server",  "smtp example.com",        "spaces"),
+    BadInput::new("SMTP server",  "smtp-server",  "http://smtp.example.com", "without"),
+];
+
+/// One browser session for all the cases, for speed: the page is reloaded between them.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn bad_inputs_are_flagged_and_nothing_is_sent() -> Outcome {
+    let page = Page::open().await?;
+    let mut failures = Vec::new();
+    for bad in BAD_INPUTS {
+        if let Err(e) = check_bad_input_refused(&page, bad).await {
+            failures.push(format!("{} = {:?}: {e}", bad.label, bad.typed));
+        }
+    }
+    let saves = page.saves();
+    if !saves.is_empty() {
+        failures.push(format!("the page sent the settings anyway: {saves:#?}"));
+    }
+    ensure!(
+        failures.is_empty(),
+        "{} of {} bad inputs misbehaved:\n{}",
+        failures.len(),
+        BAD_INPUTS.len(),
+        failures.join("\n")
+    );
+    page.close().await
+}
+
+async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
+    page.reload().await?;
+    page.sign_in().await?;
+    Form::valid().fill_in(page).await?;
+    page.fill(bad.label, bad.typed).await?;
+    page.click_save().await?;
+
+    let alert = page.wait_for_alert().await?;
+    ensure!(
+        alert.starts_with("Fix the highlighted field"),
+        "the alert says {alert:?}"
+    );
+    let error = page.wait_for_field_error(bad.id).await?;
+    ensure!(
+        error.contains(bad.keyword),
+        "the error {error:?} does not contain {:?}",
+        bad.keyword
+    );
+    ensure_eq!(
+        page.attr(bad.label, "aria-invalid").await?.as_deref(),
+        Some("true"),
+        "aria-invalid"
+    );
+    let described_by = page
+        .attr(bad.label, "aria-describedby")
+        .await?
+        .unwrap_or_default();
+    let error_id = format!("{}-error", bad.id);
+    ensure!(
+        described_by.split_whitespace().any(|id| id == error_id),
+        "aria-describedby {described_by:?} does not name {error_id:?}"
+    );
+    page.wait_for_focus(bad.id).await?;
+    for (label, _) in Form::valid()
+        .inputs()
+        .into_iter()
+        .filter(|(label, _)| *label != bad.label)
+    {
+        let invalid = page.attr(label, "aria-invalid").await?;
+        ensure!(
+            invalid.as_deref() != Some("true"),
+            "the valid field {label:?} is flagged invalid too"
+        );
+    }
+    ensure!(
+        !page.review_is_open().await?,
+        "the review dialog opened for an invalid form"
+    );
+    let saves = page.saves();
+    ensure!(
+        saves.is_empty(),
+        "the page sent the settings anyway: {saves:#?}"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn wrong_token_reports_401_and_keeps_the_form() -> Outcome {
+    let page = Page::open().await?;
+    let form = Form {
+        access_token: "wrong-token",
+        ..Form::valid()
+    };
+    page.sign_in_with_token(form.access_token).await?;
+    let load_alert = page.wait_for_load_alert().await?;
+    check_mentions_401_and_token("#load-status", &load_alert)?;
+    let get = page.only_request_to("GET", EMAIL_SERVER_PATH)?;
+    ensure_eq!(get.status, 401, "the fake's answer to the load");
+
+    form.fill_in(&page).await?;
+    page.save_and_confirm().await?;
+
+    let alert = page.wait_for_alert().await?;
+    check_mentions_401_and_token("#form-status", &alert)?;
+    form.check_shown(&page).await?;
+    let post = page.only_request_to("POST", EMAIL_SERVER_PATH)?;
+    ensure_eq!(post.status, 401, "the fake's answer to the save");
+    ensure_eq!(
+        post.header("authtoken"),
+        Some("wrong-token"),
+        "the Authtoken header"
+    );
+    page.close().await
+}
+
+fn check_mentions_401_and_token(area: &str, alert: &str) -> Outcome {
+    ensure!(
+        alert.contains("401"),
+        "the {area} alert {alert:?} does not mention 401"
+    );
+    ensure!(
+        alert.to_lowercase().contains("token"),
+        "the {area} alert {alert:?} does not mention the token"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn error_code_from_the_server_is_shown_and_the_form_kept() -> Outcome {
+    let page = Page::open_signed_in().await?;
+    let refusal = Fault::ErrorCode {
+        code: 5,
+        message: "SMTP server not reachable".into(),
+    };
+    page.fake
+        .set_fault(Endpoint::PostEmailServer, Some(refusal));
+    let form = Form::valid();
+    form.fill_in(&page).await?;
+    page.save_and_confirm().await?;
+
+    let alert = page.wait_for_alert().await?;
+    ensure!(
+        alert.contains("SMTP server not reachable"),
+        "the alert {alert:?} lacks the server's message"
+    );
+    ensure!(
+        alert.contains("error code 5"),
+        "the alert {alert:?} lacks \"error code 5\""
+    );
+    form.check_shown(&page).await?;
+    page.only_request_to("POST", EMAIL_SERVER_PATH)?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn a_second_click_while_saving_sends_nothing() -> Outcome {
+    let page = Page::open_signed_in().await?;
+    page.fake
+        .set_fault(Endpoint::PostEmailServer, Some(Fault::Delay { ms: 3000 }));
+    Form::valid().fill_in(&page).await?;
+    let save = page.save_button().await?;
+    save.click().await?;
+    page.confirm_review().await?;
+    save.click().await?;
+
+    page.wait_for_button("save", "Saving…", false).await?;
+    page.wait_until_saved().await?;
+    // Saved: nothing differs from Command Center any more, so Save stays disabled.
+    page.wait_for_button("save", "Save", false).await?;
+    ensure!(
+        !page.review_is_open().await?,
+        "the second click opened the review again"
+    );
+    page.only_request_to("POST", EMAIL_SERVER_PATH)?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn secrets_are_masked_until_shown() -> Outcome {
+    let page = Page::open().await?;
+    page.set_sign_in(true).await?;
+    for label in ["Access token", "Password"] {
+        let id = page.id_of(label).await?;
+        let input = page.by_id(&id).await?;
+        let button = page.show_button(&id).await?;
+        check_secret_shown(label, &input, &button, false).await?;
+
+        button.click().await?;
+        page.wait_for_attr(label, &input, "type", "text").await?;
+        check_secret_shown(label, &input, &button, true).await?;
+
+        button.click().await?;
+        page.wait_for_attr(label, &input, "type", "password")
+            .await?;
+        check_secret_shown(label, &input, &button, false).await?;
+    }
+    page.close().await
+}
+
+/// The secret input and its show/hide button agree on whether the secret is shown.
+async fn check_secret_shown(
+    label: &str,
+    input: &Element,
+    button: &Element,
+    shown: bool,
+) -> Outcome {
+    let (input_type, word) = if shown {
+        ("text", "Hide")
+    } else {
+        ("password", "Show")
+    };
+    let state = if shown { "shown" } else { "hidden" };
+    ensure_eq!(
+        input.attr("type").await?.as_deref(),
+        Some(input_type),
+        "{label} ({state}): the input's type"
+    );
+    // The visible word comes first; visually hidden words then name the secret, so that a
+    // screen reader tells the two buttons apart ("Show access token", "Hide password").
+    let text = button.text().await?;
+    ensure_eq!(
+        text.split_whitespace().next(),
+        Some(word),
+        "{label} ({state}): the button's text {text:?}"
+    );
+    ensure!(
+        text.to_lowercase().contains(&label.to_lowercase()),
+        "{label} ({state}): the button's text {text:?} does not name what it reveals"
+    );
+    Ok(())
+}
