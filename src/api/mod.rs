@@ -8,6 +8,9 @@ use web_sys::RequestCache;
 
 use crate::core::config::RuntimeConfig;
 use crate::core::errors::ApiError;
+use crate::core::login::{
+    interpret_login_response, LoginError, LoginRequest, Session, LOGIN_PATH, LOGOUT_PATH,
+};
 use crate::core::settings::Baseline;
 use crate::core::wire::{
     interpret_load_response, interpret_result_response, ApiConnection, SaveRequest,
@@ -43,6 +46,26 @@ pub async fn send_test_mail(
 ) -> Result<(), ApiError> {
     let builder = Request::post(&connection.url(TEST_MAIL_PATH));
     post_json(builder, connection, request).await
+}
+
+/// `POST {base}/Login`: a user name and password for a token. Login carries no token itself.
+pub async fn login(base_url: &str, request: &LoginRequest) -> Result<Session, LoginError> {
+    let url = format!("{}/{LOGIN_PATH}", base_url.trim_end_matches('/'));
+    let request_to_send = Request::post(&url)
+        .header("Accept", "application/json")
+        .json(request)
+        .map_err(|e| LoginError::Api(not_sent(e)))?;
+    let (status, body) = send(request_to_send).await.map_err(LoginError::Api)?;
+    interpret_login_response(status, &body, &request.username)
+}
+
+/// `POST {base}/Logout`: ends a Login session. Its answer is not relied upon (the contract says
+/// so); only whether the call got through is reported.
+pub async fn logout(connection: &ApiConnection) -> Result<(), ApiError> {
+    let request = api_request(Request::post(&connection.url(LOGOUT_PATH)), connection)
+        .build()
+        .map_err(not_sent)?;
+    send(request).await.map(|_| ())
 }
 
 async fn post_json(

@@ -39,6 +39,7 @@ pub enum ApiError {
 /// not done, what to try next).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Operation {
+    Login,
     Load,
     Save,
     TestMail,
@@ -48,6 +49,7 @@ impl Operation {
     /// What did not happen, as a closing sentence.
     fn consequence(self) -> &'static str {
         match self {
+            Operation::Login => "You are not signed in.",
             Operation::Load => "The current settings were not loaded.",
             Operation::Save => "Nothing was saved.",
             Operation::TestMail => "No test email was sent.",
@@ -57,6 +59,7 @@ impl Operation {
     /// What to do about settings that Command Center refused.
     fn retry_hint(self) -> &'static str {
         match self {
+            Operation::Login => "Check the user name and password and try again.",
             Operation::Load => "Try again, or start from an empty form.",
             Operation::Save => "Correct the settings and save again.",
             Operation::TestMail => "Correct the settings and send the test email again.",
@@ -106,6 +109,7 @@ impl ApiError {
             }
             ApiError::Rejected { code, message } => {
                 out.write_str(match operation {
+                    Operation::Login => "Command Center refused the sign-in",
                     Operation::Load => "Command Center did not return the settings",
                     Operation::Save => "Command Center refused the settings",
                     Operation::TestMail => "The test email failed",
@@ -144,7 +148,7 @@ impl ApiError {
                     // The call may have arrived; only the answer is unreadable.
                     Operation::Save =>
                         "The settings may or may not have been saved: reload the page to see.",
-                    Operation::Load | Operation::TestMail => consequence,
+                    Operation::Login | Operation::Load | Operation::TestMail => consequence,
                 }
             ),
         }

@@ -42,9 +42,12 @@ impl Encryption {
     }
 }
 
-/// Every input of the page, in page order (the order in which focus moves to the first error).
+/// Every input of the page, in page order (the order in which focus moves to the first error):
+/// the sign-in form's, then the settings form's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
+    LoginUser,
+    LoginPassword,
     AccessToken,
     ApiBaseUrl,
     SmtpServer,
@@ -58,6 +61,7 @@ pub enum Field {
 }
 
 impl Field {
+    /// The settings form's inputs (the sign-in form is a page of its own).
     pub const IN_PAGE_ORDER: [Field; 10] = [
         Field::AccessToken,
         Field::ApiBaseUrl,
@@ -73,6 +77,8 @@ impl Field {
 
     pub fn label(self) -> &'static str {
         match self {
+            Field::LoginUser => "User name",
+            Field::LoginPassword => "Password",
             Field::AccessToken => "Access token",
             Field::ApiBaseUrl => "API base URL",
             Field::SmtpServer => "SMTP server",

@@ -65,6 +65,8 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldError::Required(field) => f.write_str(match field {
+                Field::LoginUser => "Enter your Command Center user name.",
+                Field::LoginPassword => "Enter your Command Center password.",
                 Field::AccessToken => "Enter the access token.",
                 Field::ApiBaseUrl => "Enter the API base URL, for example /commandcenter/api.",
                 Field::SmtpServer => "Enter the SMTP server name or IP address.",

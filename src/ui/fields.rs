@@ -8,6 +8,8 @@ use crate::core::settings::{Encryption, Field};
 /// The DOM id of a field's input; its hint and error use it as a prefix.
 pub fn input_id(field: Field) -> &'static str {
     match field {
+        Field::LoginUser => "login-user",
+        Field::LoginPassword => "login-password",
         Field::AccessToken => "access-token",
         Field::ApiBaseUrl => "api-base-url",
         Field::SmtpServer => "smtp-server",

@@ -4,15 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::connection::ConnectionState;
 use crate::core::changes::{changes, rebase, Change};
-use crate::core::config::DEFAULT_API_BASE_URL;
 use crate::core::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
 use crate::core::validation::{field_errors, FieldErrors};
 
 #[derive(Clone, Copy)]
 pub struct FormState {
-    pub access_token: RwSignal<String>,
-    pub api_base_url: RwSignal<String>,
+    connection: ConnectionState,
     pub smtp_server: RwSignal<String>,
     pub smtp_port: RwSignal<String>,
     pub encryption: RwSignal<Encryption>,
@@ -30,9 +29,7 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new() -> Self {
-        let access_token = RwSignal::new(String::new());
-        let api_base_url = RwSignal::new(DEFAULT_API_BASE_URL.to_owned());
+    pub fn new(connection: ConnectionState) -> Self {
         let smtp_server = RwSignal::new(String::new());
         let smtp_port = RwSignal::new(String::new());
         let encryption = RwSignal::new(Encryption::default());
@@ -42,10 +39,6 @@ impl FormState {
         let username = RwSignal::new(String::new());
         let password = RwSignal::new(String::new());
         let baseline = RwSignal::new(Baseline::NotConfigured);
-        let connection = move || ConnectionForm {
-            access_token: access_token.get(),
-            api_base_url: api_base_url.get(),
-        };
         let settings = move || SettingsForm {
             smtp_server: smtp_server.get(),
             smtp_port: smtp_port.get(),
@@ -57,8 +50,7 @@ impl FormState {
             password: password.get(),
         };
         Self {
-            access_token,
-            api_base_url,
+            connection,
             smtp_server,
             smtp_port,
             encryption,
@@ -71,17 +63,14 @@ impl FormState {
             touched: RwSignal::new(Vec::new()),
             submit_attempted: RwSignal::new(false),
             errors: Memo::new(move |_| {
-                baseline.with(|baseline| field_errors(&connection(), &settings(), baseline))
+                baseline.with(|baseline| field_errors(&connection.form(), &settings(), baseline))
             }),
             changes: Memo::new(move |_| baseline.with(|baseline| changes(baseline, &settings()))),
         }
     }
 
     pub fn connection_untracked(&self) -> ConnectionForm {
-        ConnectionForm {
-            access_token: self.access_token.get_untracked(),
-            api_base_url: self.api_base_url.get_untracked(),
-        }
+        self.connection.form_untracked()
     }
 
     pub fn settings_untracked(&self) -> SettingsForm {

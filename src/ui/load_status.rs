@@ -4,8 +4,6 @@ use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadState {
-    /// No usable token yet: nothing can be loaded.
-    WaitingForToken,
     Loading,
     Loaded {
         configured: bool,
@@ -25,10 +23,6 @@ pub fn LoadStatus(
     view! {
         <div id="load-status" class="load-status">
             {move || match state.get() {
-                LoadState::WaitingForToken => view! {
-                    <p class="field-hint">"The current settings load as soon as the access token is entered."</p>
-                }
-                .into_any(),
                 LoadState::Loading => view! {
                     <p role="status" class="load-progress">"Loading the current settings…"</p>
                 }

@@ -1,18 +1,62 @@
 //! The page's components. They render signals and forward events; every decision (is this
 //! valid, what does this answer mean, what is the message) is the core's.
 
+mod connection;
 mod fields;
 mod form_state;
 mod load_status;
 mod page;
 mod review;
+mod sign_in;
 mod status;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::api;
+use connection::ConnectionState;
 pub use page::EmailServerPage;
+use sign_in::{SessionBar, SignInPanel};
 
+/// Signed out: the sign-in panel. Signed in: who, and the settings. Signing out drops the
+/// settings page with everything typed in it, secrets included.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <EmailServerPage /> }
+    let connection = ConnectionState::new();
+    let config_problem = RwSignal::new(None::<String>);
+    load_runtime_config(connection, config_problem);
+    let signed_in = move || connection.session.with(Option::is_some);
+
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <p class="eyebrow">"Command Center"</p>
+                <h1>"Email server"</h1>
+                <p class="lead">
+                    "Command Center sends alerts, scheduled reports and log files through this mail server."
+                </p>
+            </header>
+            {move || config_problem.get().map(|problem| view! {
+                <p class="notice">{problem} " The page uses the default API base URL."</p>
+            })}
+            <Show when=signed_in fallback=move || view! { <SignInPanel connection /> }>
+                <SessionBar connection />
+                <EmailServerPage connection />
+            </Show>
+        </div>
+    }
+}
+
+/// Takes the API base URL from `config.json` unless the administrator is already signed in.
+fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<String>>) {
+    spawn_local(async move {
+        match api::load_runtime_config().await {
+            Ok(config) => {
+                if connection.session.with_untracked(Option::is_none) {
+                    connection.api_base_url.set(config.api_base_url);
+                }
+            }
+            Err(reason) => problem.set(Some(reason)),
+        }
+    });
 }

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::connection::ConnectionState;
 use super::fields::{input_id, CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
 use super::load_status::{LoadState, LoadStatus};
 use super::review::ReviewDialog;
+use super::sign_in::ReauthDialog;
 use super::status::{FormStatus, StatusArea};
 use crate::api;
 use crate::core::changes::Change;
@@ -38,19 +40,51 @@ struct TestAttempt {
     password: String,
 }
 
+/// The call to run again once the administrator has signed in again after a 401.
+#[derive(Clone)]
+enum Retry {
+    Load,
+    Save(SaveAttempt),
+    TestMail(TestAttempt),
+}
+
 #[component]
-pub fn EmailServerPage() -> impl IntoView {
-    let form = FormState::new();
+pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
+    let form = FormState::new(connection);
     let status = RwSignal::new(None::<FormStatus>);
-    let config_problem = RwSignal::new(None::<String>);
-    let load_state = RwSignal::new(LoadState::WaitingForToken);
+    let load_state = RwSignal::new(LoadState::Loading);
     // Each load gets a number; an answer that is not for the newest one is dropped.
     let load_generation = StoredValue::new(0_u64);
     let review_dialog = NodeRef::<Dialog>::new();
     let under_review = RwSignal::new(None::<Vec<Change>>);
     let awaiting_confirmation = StoredValue::new(None::<SaveAttempt>);
-
-    load_config_into(form, config_problem);
+    let reauth_dialog = NodeRef::<Dialog>::new();
+    let retry_after_sign_in = StoredValue::new(None::<Retry>);
+    let ask_to_sign_in_again = move |retry: Retry| {
+        retry_after_sign_in.set_value(Some(retry));
+        if let Some(dialog) = reauth_dialog.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let take_load_outcome =
+        move |outcome: Result<Baseline, ApiError>, connection: &ApiConnection| match outcome {
+            Ok(baseline) => {
+                let configured = matches!(baseline, Baseline::Configured(_));
+                form.take_loaded(baseline);
+                load_state.set(LoadState::Loaded { configured });
+            }
+            Err(error) => {
+                if error == ApiError::Unauthorized {
+                    ask_to_sign_in_again(Retry::Load);
+                }
+                load_state.set(LoadState::Failed(failure_text(
+                    &error,
+                    Operation::Load,
+                    connection,
+                    "",
+                )));
+            }
+        };
 
     let load = move || {
         let Some(connection) = validate_connection(&form.connection_untracked()) else {
@@ -61,24 +95,19 @@ pub fn EmailServerPage() -> impl IntoView {
         load_state.set(LoadState::Loading);
         spawn_local(async move {
             let outcome = api::load_email_server(&connection).await;
-            if load_generation.get_value() != generation {
-                return;
-            }
-            match outcome {
-                Ok(baseline) => {
-                    let configured = matches!(baseline, Baseline::Configured(_));
-                    form.take_loaded(baseline);
-                    load_state.set(LoadState::Loaded { configured });
-                }
-                Err(error) => load_state.set(LoadState::Failed(failure_text(
-                    &error,
-                    Operation::Load,
-                    &connection,
-                    "",
-                ))),
+            if load_generation.get_value() == generation {
+                take_load_outcome(outcome, &connection);
             }
         });
     };
+    // Signing in with a pasted token already fetched the settings; otherwise fetch them now.
+    match (
+        connection.take_first_load(),
+        validate_connection(&form.connection_untracked()),
+    ) {
+        (Some(outcome), Some(api_connection)) => take_load_outcome(outcome, &api_connection),
+        _ => load(),
+    }
     let start_empty = move || {
         load_generation.set_value(load_generation.get_value() + 1);
         form.take_loaded(Baseline::NotConfigured);
@@ -98,12 +127,17 @@ pub fn EmailServerPage() -> impl IntoView {
                         attempt.saved.smtp_server, attempt.saved.smtp_port
                     ))));
                 }
-                Err(error) => status.set(Some(FormStatus::Failure(failure_text(
-                    &error,
-                    Operation::Save,
-                    &attempt.connection,
-                    &password,
-                )))),
+                Err(error) => {
+                    status.set(Some(FormStatus::Failure(failure_text(
+                        &error,
+                        Operation::Save,
+                        &attempt.connection,
+                        &password,
+                    ))));
+                    if error == ApiError::Unauthorized {
+                        ask_to_sign_in_again(Retry::Save(attempt));
+                    }
+                }
             }
         }
     });
@@ -111,6 +145,9 @@ pub fn EmailServerPage() -> impl IntoView {
         let attempt = attempt.clone();
         async move {
             let outcome = api::send_test_mail(&attempt.connection, &attempt.request).await;
+            if outcome == Err(ApiError::Unauthorized) {
+                ask_to_sign_in_again(Retry::TestMail(attempt.clone()));
+            }
             status.set(Some(match outcome {
                 Ok(()) => FormStatus::Success(
                     "Test email sent to the email address of the Command Center user you are signed \
@@ -202,6 +239,32 @@ pub fn EmailServerPage() -> impl IntoView {
         status.set(None);
     };
 
+    let retry_with_new_token = Callback::new(move |()| {
+        let mut retry = None;
+        retry_after_sign_in.update_value(|waiting| retry = waiting.take());
+        let Some(token) = connection
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
+        else {
+            return;
+        };
+        match retry {
+            Some(Retry::Load) => load(),
+            Some(Retry::Save(mut attempt)) => {
+                attempt.connection.token = token;
+                status.set(None);
+                save.dispatch(attempt);
+            }
+            Some(Retry::TestMail(mut attempt)) => {
+                attempt.connection.token = token;
+                status.set(None);
+                test_mail.dispatch(attempt);
+            }
+            None => {}
+        }
+    });
+    let forget_retry = Callback::new(move |()| retry_after_sign_in.set_value(None));
+
     let on_leave = Callback::new(move |field: Field| form.mark_touched(field));
     let reload = Callback::new(move |()| load());
     let field_error = move |field: Field| form.visible_error(field);
@@ -214,39 +277,13 @@ pub fn EmailServerPage() -> impl IntoView {
         Signal::derive(move || form.baseline.with(|b| matches!(b, Baseline::Configured(_))));
 
     view! {
-        <div class="page">
-            <header class="page-header">
-                <p class="eyebrow">"Command Center"</p>
-                <h1>"Email server"</h1>
-                <p class="lead">
-                    "Command Center sends alerts, scheduled reports and log files through this mail server."
-                </p>
-            </header>
-            {move || config_problem.get().map(|problem| view! {
-                <p class="notice">{problem} " The page uses the default API base URL."</p>
-            })}
+        <div class="settings">
             <form class="settings-form" novalidate on:submit=on_submit>
-                <fieldset>
-                    <legend>"Command Center connection"</legend>
-                    <InputField
-                        field=Field::AccessToken
-                        value=form.access_token
-                        error=field_error(Field::AccessToken)
-                        on_leave
-                        on_commit=reload
-                        kind=InputKind::SECRET
-                        hint="An API access token, or the token of a signed-in Command Center session. It stays in this tab's memory only."
-                    />
-                    <InputField
-                        field=Field::ApiBaseUrl
-                        value=form.api_base_url
-                        error=field_error(Field::ApiBaseUrl)
-                        on_leave
-                        on_commit=reload
-                        hint="Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server."
-                    />
-                    <LoadStatus state=load_state on_retry=reload on_start_empty=Callback::new(move |()| start_empty()) />
-                </fieldset>
+                <LoadStatus
+                    state=load_state
+                    on_retry=reload
+                    on_start_empty=Callback::new(move |()| start_empty())
+                />
                 <fieldset>
                     <legend>"Mail server"</legend>
                     <div class="field-row">
@@ -350,22 +387,14 @@ pub fn EmailServerPage() -> impl IntoView {
                 <StatusArea status />
             </form>
             <ReviewDialog dialog=review_dialog changes=under_review updating on_confirm=confirm_save />
+            <ReauthDialog
+                dialog=reauth_dialog
+                connection
+                on_signed_in_again=retry_with_new_token
+                on_cancel=forget_retry
+            />
         </div>
     }
-}
-
-/// Fills the base URL from `config.json` unless the administrator already changed it.
-fn load_config_into(form: FormState, problem: RwSignal<Option<String>>) {
-    spawn_local(async move {
-        match api::load_runtime_config().await {
-            Ok(config) => {
-                if !form.is_touched_untracked(Field::ApiBaseUrl) {
-                    form.api_base_url.set(config.api_base_url);
-                }
-            }
-            Err(reason) => problem.set(Some(reason)),
-        }
-    });
 }
 
 /// Asks before the tab is closed or reloaded while changes are unsaved.
@@ -397,7 +426,7 @@ fn report_invalid(
 ) {
     let action = match operation {
         Operation::TestMail => "sending a test email",
-        Operation::Save | Operation::Load => "saving",
+        Operation::Save | Operation::Load | Operation::Login => "saving",
     };
     let message = match errors.len() {
         1 => format!("Fix the highlighted field before {action}: nothing was sent."),

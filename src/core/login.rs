@@ -1,0 +1,261 @@
+//! Signing in to Command Center (`POST /Login`, `POST /Logout`) and what the page remembers of
+//! a session: the token, in memory only, and whose it is.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors::{ApiError, Operation};
+use super::secret::Secret;
+use super::settings::Field;
+use super::validation::{check_token, FieldError};
+use super::wire::{encode_password, interpret_result_response};
+
+pub const LOGIN_PATH: &str = "Login";
+pub const LOGOUT_PATH: &str = "Logout";
+
+/// How the page got its token, which decides what "sign out" and "sign in again" mean.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionOrigin {
+    /// From `POST /Login`: it expires after 30 minutes without use and is ended by Logout.
+    Login { user_name: String },
+    /// Pasted by the administrator (an API key or access token created elsewhere).
+    PastedToken,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub token: Secret,
+    pub origin: SessionOrigin,
+}
+
+impl Session {
+    /// Who the page is working as, for the header ("Signed in as …").
+    pub fn describe(&self) -> String {
+        match &self.origin {
+            SessionOrigin::Login { user_name } => format!("Signed in as {user_name}"),
+            SessionOrigin::PastedToken => "Signed in with an access token".to_owned(),
+        }
+    }
+}
+
+/// Body of `POST /Login`; the password travels base64-encoded, as the contract requires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LoginRequest {
+    pub username: String,
+    #[serde(rename = "password")]
+    pub password_base64: Secret,
+}
+
+/// Checks the sign-in form; errors are tied to the sign-in fields.
+pub fn login_request(
+    username: &str,
+    password: &str,
+) -> Result<LoginRequest, Vec<(Field, FieldError)>> {
+    let mut errors = Vec::new();
+    let username = username.trim();
+    if username.is_empty() {
+        errors.push((Field::LoginUser, FieldError::Required(Field::LoginUser)));
+    }
+    if password.is_empty() {
+        errors.push((
+            Field::LoginPassword,
+            FieldError::Required(Field::LoginPassword),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LoginRequest {
+        username: username.to_owned(),
+        password_base64: Secret::new(encode_password(password)),
+    })
+}
+
+/// A pasted token becomes a session once it could travel in a header.
+pub fn pasted_session(token: &str) -> Result<Session, FieldError> {
+    Ok(Session {
+        token: check_token(token)?,
+        origin: SessionOrigin::PastedToken,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LoginAnswer {
+    token: Option<String>,
+    #[serde(rename = "userName")]
+    user_name: Option<String>,
+    #[serde(rename = "errList", default)]
+    err_list: Vec<LoginErrorEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginErrorEntry {
+    #[serde(rename = "errLogMessage")]
+    err_log_message: Option<String>,
+    #[serde(rename = "errorCode")]
+    error_code: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoginError {
+    /// Command Center said no, with its own words (`errLogMessage`).
+    Refused {
+        message: String,
+    },
+    Api(ApiError),
+}
+
+impl LoginError {
+    pub fn user_message(&self, base_url: &str) -> String {
+        match self {
+            LoginError::Refused { message } => {
+                format!(
+                    "Command Center refused the sign-in: {}.",
+                    message.trim_end_matches('.')
+                )
+            }
+            LoginError::Api(error) => error.user_message(base_url, Operation::Login),
+        }
+    }
+}
+
+/// What an answer to Login means. Success needs a token; the `userName` falls back to what was
+/// typed. A refusal may come as 200 or 401, both with `errList`.
+pub fn interpret_login_response(
+    status: u16,
+    body: &str,
+    typed_user: &str,
+) -> Result<Session, LoginError> {
+    let answer: Option<LoginAnswer> = serde_json::from_str(body.trim()).ok();
+    if let (200, Some(answer)) = (status, &answer) {
+        if let Some(token) = answer.token.as_deref().filter(|t| !t.trim().is_empty()) {
+            let user_name = answer
+                .user_name
+                .clone()
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or_else(|| typed_user.trim().to_owned());
+            return Ok(Session {
+                token: Secret::new(token),
+                origin: SessionOrigin::Login { user_name },
+            });
+        }
+    }
+    let refusal = answer
+        .as_ref()
+        .and_then(|answer| answer.err_list.first())
+        .map(|entry| LoginError::Refused {
+            message: entry
+                .err_log_message
+                .clone()
+                .filter(|message| !message.trim().is_empty())
+                .unwrap_or_else(|| format!("error code {}", entry.error_code.unwrap_or_default())),
+        });
+    match (status, refusal) {
+        (200 | 401, Some(refusal)) => Err(refusal),
+        (401, None) => Err(LoginError::Refused {
+            message: "the user name or password is wrong".to_owned(),
+        }),
+        // A 200 without a token is not a sign-in, whatever else it holds.
+        (200, None) => Err(LoginError::Api(ApiError::UnreadableAnswer { status })),
+        _ => Err(LoginError::Api(
+            interpret_result_response(status, body)
+                .err()
+                .unwrap_or(ApiError::UnreadableAnswer { status }),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_request_encodes_the_password_and_trims_the_user() {
+        let request = login_request(" admin ", "pässword");
+        let json = request.map(|r| serde_json::to_value(r).unwrap_or_default());
+        assert_eq!(
+            json,
+            Ok(serde_json::json!({"username": "admin", "password": "cMOkc3N3b3Jk"}))
+        );
+    }
+
+    #[test]
+    fn login_request_needs_both_fields() {
+        let errors = login_request("", "").err().unwrap_or_default();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, [Field::LoginUser, Field::LoginPassword]);
+    }
+
+    #[test]
+    fn a_token_and_user_name_make_a_session() {
+        let session = interpret_login_response(
+            200,
+            r#"{"token":"QSDK 3856ab","userName":"admin","other":1}"#,
+            "x",
+        );
+        assert_eq!(
+            session,
+            Ok(Session {
+                token: Secret::new("QSDK 3856ab"),
+                origin: SessionOrigin::Login {
+                    user_name: "admin".into()
+                },
+            })
+        );
+        let without_name = interpret_login_response(200, r#"{"token":"QSDK 1"}"#, " typed ");
+        assert!(without_name.is_ok_and(|s| s.describe() == "Signed in as typed"));
+    }
+
+    #[test]
+    fn err_list_is_a_refusal_with_the_server_words_on_200_and_401() {
+        let body =
+            r#"{"errList":[{"errLogMessage":"Invalid username or password","errorCode":1}]}"#;
+        for status in [200, 401] {
+            assert_eq!(
+                interpret_login_response(status, body, "admin"),
+                Err(LoginError::Refused {
+                    message: "Invalid username or password".into()
+                })
+            );
+        }
+        let message = LoginError::Refused {
+            message: "Invalid username or password.".into(),
+        }
+        .user_message("/x");
+        assert_eq!(
+            message,
+            "Command Center refused the sign-in: Invalid username or password."
+        );
+    }
+
+    #[test]
+    fn answers_that_are_not_json_are_unreadable_or_typed_by_status() {
+        assert_eq!(
+            interpret_login_response(200, "<html>portal</html>", "admin"),
+            Err(LoginError::Api(ApiError::UnreadableAnswer { status: 200 }))
+        );
+        assert_eq!(
+            interpret_login_response(200, r#"{"userName":"admin"}"#, "admin"),
+            Err(LoginError::Api(ApiError::UnreadableAnswer { status: 200 }))
+        );
+        assert!(matches!(
+            interpret_login_response(401, "", "admin"),
+            Err(LoginError::Refused { .. })
+        ));
+        assert_eq!(
+            interpret_login_response(503, "<html>down</html>", "admin"),
+            Err(LoginError::Api(ApiError::HttpStatus {
+                status: 503,
+                server_message: None
+            }))
+        );
+    }
+
+    #[test]
+    fn a_pasted_token_must_fit_in_a_header() {
+        assert!(pasted_session(" QSDK abc \n").is_ok_and(|s| s.token.expose() == "QSDK abc"));
+        assert_eq!(
+            pasted_session("bad\u{7}"),
+            Err(FieldError::TokenInvalidCharacter)
+        );
+    }
+}

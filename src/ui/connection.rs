@@ -1,0 +1,53 @@
+//! Where Command Center is and the session with it: shared by the sign-in form, the session
+//! bar and the settings page. The token lives here, in memory only.
+
+use leptos::prelude::*;
+
+use crate::core::config::DEFAULT_API_BASE_URL;
+use crate::core::errors::ApiError;
+use crate::core::login::Session;
+use crate::core::settings::{Baseline, ConnectionForm};
+
+#[derive(Clone, Copy)]
+pub struct ConnectionState {
+    pub api_base_url: RwSignal<String>,
+    pub session: RwSignal<Option<Session>>,
+    /// The user name last typed at sign-in: kept across a failed sign-in and a sign-out (it is
+    /// no secret, and retyping it is a chore).
+    pub user_name: RwSignal<String>,
+    /// The settings fetched while a pasted token was checked, so the page need not fetch them
+    /// a second time.
+    pub first_load: StoredValue<Option<Result<Baseline, ApiError>>>,
+}
+
+impl ConnectionState {
+    pub fn new() -> Self {
+        Self {
+            api_base_url: RwSignal::new(DEFAULT_API_BASE_URL.to_owned()),
+            session: RwSignal::new(None),
+            user_name: RwSignal::new(String::new()),
+            first_load: StoredValue::new(None),
+        }
+    }
+
+    /// As the validation of the settings form expects it.
+    pub fn form(&self) -> ConnectionForm {
+        ConnectionForm {
+            access_token: self
+                .session
+                .with(|s| s.as_ref().map(|s| s.token.expose().to_owned()))
+                .unwrap_or_default(),
+            api_base_url: self.api_base_url.get(),
+        }
+    }
+
+    pub fn form_untracked(&self) -> ConnectionForm {
+        untrack(|| self.form())
+    }
+
+    pub fn take_first_load(&self) -> Option<Result<Baseline, ApiError>> {
+        let mut taken = None;
+        self.first_load.update_value(|first| taken = first.take());
+        taken
+    }
+}
