@@ -181,15 +181,12 @@ fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
     let npm_prefix = cmd!(sh, "npm prefix -g").quiet().read().context(
         "npm is needed to install wasm-opt (npm package binaryen); install Node.js 20 with npm",
     )?;
+    let hint = "If npm refused to overwrite an existing wasm-opt, that one is most likely \
+                Debian's binaryen (`dpkg -S wasm-opt` tells): remove it with `apt-get remove \
+                binaryen`, it breaks the wasm.";
     cmd!(sh, "npm install -g {package}")
         .run()
-        .with_context(|| {
-            format!(
-            "`npm install -g {package}` failed. If it refused to overwrite an existing wasm-opt, \
-             that one is most likely Debian's binaryen (`dpkg -S wasm-opt` tells): remove it with \
-             `apt-get remove binaryen`, it breaks the wasm"
-        )
-        })?;
+        .with_context(|| format!("`npm install -g {package}` failed. {hint}"))?;
 
     let after = found();
     if after.as_deref() == Some(pin) {

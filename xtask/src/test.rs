@@ -64,9 +64,13 @@ fn run_steps(sh: &Shell) -> anyhow::Result<()> {
             "cargo test (including the browser tests)",
             Box::new(|| {
                 // The browser tests are #[ignore]d for a plain `cargo test`, which has no dist/.
-                Ok(cmd!(sh, "cargo test --workspace -- --include-ignored")
-                    .env(DIST_VAR, &dist)
-                    .run()?)
+                // --no-fail-fast: one CI run then reports the failures of every test target.
+                Ok(cmd!(
+                    sh,
+                    "cargo test --workspace --no-fail-fast -- --include-ignored"
+                )
+                .env(DIST_VAR, &dist)
+                .run()?)
             }),
         ),
     ];
