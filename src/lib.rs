@@ -9,4 +9,4 @@ pub mod api;
 pub mod core;
 pub mod ui;
 
-pub use ui::App;
+pub use ui::{install_panic_report, App};

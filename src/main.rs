@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    commandcenter_email::install_panic_report();
     let document = leptos::prelude::document();
     // index.html shows a loading text in #app until the wasm runs; the app takes its place.
     let Some(root) = document.get_element_by_id("app") else {

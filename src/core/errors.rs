@@ -3,33 +3,61 @@
 
 use std::fmt;
 
-/// A failed call. Typed, so that the page can react to a kind (a 401 asks for a new token)
-/// and so that every kind is sure to have a message.
+/// A failed call. Typed, so that the page can react to a kind (a 401 asks to sign in again)
+/// and so that every kind is sure to have its own message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
-    /// `fetch` failed without any HTTP status: host down, wrong address, or blocked by the
-    /// browser (CORS, mixed content). `detail` is the browser's own text.
+    /// `fetch` failed without any HTTP status and nothing answers at that address either: host
+    /// down, wrong address, a proxy that dropped the connection. `detail` is the browser's text.
     Unreachable {
         detail: String,
     },
+    /// Something answers at that address, but the browser withheld the answer: the server does
+    /// not allow this page's origin (CORS).
+    BlockedByBrowser {
+        page_origin: String,
+    },
+    /// The page is on https and the API on http: browsers refuse such calls outright.
+    MixedContent {
+        page_origin: String,
+    },
+    TimedOut {
+        seconds: u32,
+    },
+    /// The administrator pressed Cancel.
+    Cancelled,
     /// The browser refused to even build the request (for example a malformed URL).
     RequestNotSent {
         detail: String,
     },
     Unauthorized,
+    Forbidden {
+        server_message: Option<String>,
+    },
+    /// Wrong base URL, or a Command Center too old to have the V4 API.
+    NotFound {
+        server_message: Option<String>,
+    },
     BadRequest {
         server_message: Option<String>,
     },
-    /// HTTP 200, but `errorCode` was not 0: Command Center refused the settings.
+    /// HTTP 200, but `errorCode` was not 0: Command Center refused.
     Rejected {
         code: i64,
         message: Option<String>,
     },
+    /// 5xx: Command Center or a proxy in front of it failed.
+    ServerError {
+        status: u16,
+        server_message: Option<String>,
+    },
+    /// Any other status.
     HttpStatus {
         status: u16,
         server_message: Option<String>,
     },
-    /// An answer that is not what Command Center sends (HTML from a proxy, broken JSON).
+    /// An answer that is not what Command Center sends (HTML in place of JSON, broken JSON,
+    /// a body too large to be one of its answers).
     UnreadableAnswer {
         status: u16,
     },
@@ -87,10 +115,41 @@ impl ApiError {
         match self {
             ApiError::Unreachable { detail } => write!(
                 out,
-                "Could not reach Command Center at {base_url} ({detail}). Check the API base URL \
-                 and that Command Center is running. If this page is served from another \
-                 address than Command Center, Command Center or its proxy must allow this page's \
-                 origin (CORS). {consequence}"
+                "Could not reach Command Center at {base_url} ({detail}). Check the API base URL, \
+                 that Command Center (or the proxy in front of it) is running, and that this \
+                 computer can reach it. {consequence}"
+            ),
+            ApiError::BlockedByBrowser { page_origin } => write!(
+                out,
+                "The browser blocked the answer from Command Center at {base_url}: it does not \
+                 allow calls from this page's origin ({page_origin}) (CORS). Either serve this \
+                 page from the same address as Command Center (for example behind the same \
+                 reverse proxy), or have Command Center or its proxy allow {page_origin} with \
+                 the Authtoken and Content-Type headers. {consequence}"
+            ),
+            ApiError::MixedContent { page_origin } => write!(
+                out,
+                "This page is served over https ({page_origin}) and the API base URL {base_url} \
+                 is http: browsers block such calls (mixed content). Use the https address of \
+                 Command Center. {consequence}"
+            ),
+            ApiError::TimedOut { seconds } => write!(
+                out,
+                "Command Center did not answer within {seconds} seconds. It may be busy or \
+                 unreachable through a firewall or VPN; try again, or raise requestTimeoutSeconds \
+                 in config.json. {}",
+                match operation {
+                    Operation::Save => "The settings may or may not have been saved: reload the page to see.",
+                    Operation::Login | Operation::Load | Operation::TestMail => consequence,
+                }
+            ),
+            ApiError::Cancelled => write!(
+                out,
+                "Cancelled. {}",
+                match operation {
+                    Operation::Save => "The request may already have reached Command Center: reload the page to see what is saved.",
+                    Operation::Login | Operation::Load | Operation::TestMail => consequence,
+                }
             ),
             ApiError::RequestNotSent { detail } => write!(
                 out,
@@ -100,8 +159,26 @@ impl ApiError {
             ApiError::Unauthorized => write!(
                 out,
                 "Command Center did not accept the access token (HTTP 401): it is wrong or has \
-                 expired. Paste a valid token and try again. {consequence}"
+                 expired. Sign in again or paste a valid token. {consequence}"
             ),
+            ApiError::Forbidden { server_message } => {
+                out.write_str("Command Center refused access (HTTP 403)")?;
+                write_server_message(out, server_message.as_deref())?;
+                write!(
+                    out,
+                    " This user may not manage the email server settings: sign in as a user \
+                     with that permission. {consequence}"
+                )
+            }
+            ApiError::NotFound { server_message } => {
+                write!(out, "Command Center's email server API was not found at {base_url} (HTTP 404)")?;
+                write_server_message(out, server_message.as_deref())?;
+                write!(
+                    out,
+                    " Check the API base URL (it usually ends in /commandcenter/api); an older \
+                     Command Center without the V4 API answers this too. {consequence}"
+                )
+            }
             ApiError::BadRequest { server_message } => {
                 out.write_str("Command Center rejected the request (HTTP 400)")?;
                 write_server_message(out, server_message.as_deref())?;
@@ -124,20 +201,24 @@ impl ApiError {
                 }
                 write!(out, " {consequence} {}", operation.retry_hint())
             }
+            ApiError::ServerError {
+                status,
+                server_message,
+            } => {
+                write!(out, "Command Center failed (HTTP {status})")?;
+                write_server_message(out, server_message.as_deref())?;
+                write!(
+                    out,
+                    " Command Center or a proxy in front of it has a problem; try again in a \
+                     few minutes. {consequence}"
+                )
+            }
             ApiError::HttpStatus {
                 status,
                 server_message,
             } => {
                 write!(out, "Command Center answered HTTP {status}")?;
                 write_server_message(out, server_message.as_deref())?;
-                out.write_str(match status {
-                    403 => " This user may not manage the email server settings.",
-                    404 => " Check the API base URL: it should end in /commandcenter/api.",
-                    500..=599 => {
-                        " Command Center or a proxy in front of it failed; try again later."
-                    }
-                    _ => "",
-                })?;
                 write!(out, " {consequence}")
             }
             ApiError::UnreadableAnswer { status } => write!(
@@ -146,8 +227,7 @@ impl ApiError {
                  the API base URL points to it. {}",
                 match operation {
                     // The call may have arrived; only the answer is unreadable.
-                    Operation::Save =>
-                        "The settings may or may not have been saved: reload the page to see.",
+                    Operation::Save => "The settings may or may not have been saved: reload the page to see.",
                     Operation::Login | Operation::Load | Operation::TestMail => consequence,
                 }
             ),
@@ -225,22 +305,46 @@ mod tests {
             message.contains("https://cc.example.com/commandcenter/api"),
             "{message}"
         );
-        assert!(message.contains("CORS"), "{message}");
+        assert!(message.contains("is running"), "{message}");
     }
 
     #[test]
     fn other_statuses_show_the_number_and_a_next_step() {
-        for (status, hint) in [
-            (404, "base URL"),
-            (403, "may not"),
-            (502, "try again later"),
-        ] {
-            let message = ApiError::HttpStatus {
-                status,
-                server_message: None,
-            }
-            .user_message(BASE, Operation::Save);
-            assert!(message.contains(&format!("HTTP {status}")), "{message}");
+        let cases = [
+            (
+                ApiError::NotFound {
+                    server_message: None,
+                },
+                "HTTP 404",
+                "base URL",
+            ),
+            (
+                ApiError::Forbidden {
+                    server_message: None,
+                },
+                "HTTP 403",
+                "permission",
+            ),
+            (
+                ApiError::ServerError {
+                    status: 502,
+                    server_message: None,
+                },
+                "HTTP 502",
+                "try again",
+            ),
+            (
+                ApiError::HttpStatus {
+                    status: 429,
+                    server_message: None,
+                },
+                "HTTP 429",
+                "Nothing was saved",
+            ),
+        ];
+        for (error, status, hint) in cases {
+            let message = error.user_message(BASE, Operation::Save);
+            assert!(message.contains(status), "{message}");
             assert!(message.contains(hint), "{message}");
         }
     }
@@ -257,6 +361,37 @@ mod tests {
         }
         .user_message(BASE, Operation::Save);
         assert!(without.contains("HTTP 400)."), "{without}");
+    }
+
+    #[test]
+    fn failures_without_a_status_say_what_to_check() {
+        let blocked = ApiError::BlockedByBrowser {
+            page_origin: "https://portal.example.com".into(),
+        }
+        .user_message("https://cc.example.com/commandcenter/api", Operation::Load);
+        assert!(
+            blocked.contains("CORS") && blocked.contains("https://portal.example.com"),
+            "{blocked}"
+        );
+        assert!(blocked.contains("same address"), "{blocked}");
+        let mixed = ApiError::MixedContent {
+            page_origin: "https://portal.example.com".into(),
+        }
+        .user_message("http://cc.example.com/commandcenter/api", Operation::Save);
+        assert!(
+            mixed.contains("mixed content") && mixed.contains("https address"),
+            "{mixed}"
+        );
+        let timed_out = ApiError::TimedOut { seconds: 30 }.user_message(BASE, Operation::TestMail);
+        assert!(
+            timed_out.contains("within 30 seconds") && timed_out.contains("No test email"),
+            "{timed_out}"
+        );
+        let cancelled = ApiError::Cancelled.user_message(BASE, Operation::Save);
+        assert!(
+            cancelled.starts_with("Cancelled.") && cancelled.contains("reload"),
+            "{cancelled}"
+        );
     }
 
     #[test]

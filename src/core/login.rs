@@ -243,7 +243,7 @@ mod tests {
         ));
         assert_eq!(
             interpret_login_response(503, "<html>down</html>", "admin"),
-            Err(LoginError::Api(ApiError::HttpStatus {
+            Err(LoginError::Api(ApiError::ServerError {
                 status: 503,
                 server_message: None
             }))

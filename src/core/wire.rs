@@ -22,6 +22,26 @@ impl ApiConnection {
     }
 }
 
+/// A page on https cannot call an http API: the browser blocks it before it leaves, with no
+/// more explanation than "Failed to fetch". Known in advance, it gets its own message.
+pub fn is_mixed_content(page_origin: &str, url: &str) -> bool {
+    let lower = |s: &str| s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    lower(page_origin).starts_with("https://") && lower(url).starts_with("http://")
+}
+
+/// Whether a call goes to the page's own origin (then CORS cannot be what blocked it).
+pub fn is_same_origin(page_origin: &str, url: &str) -> bool {
+    (url.starts_with('/') && !url.starts_with("//"))
+        || url
+            .to_ascii_lowercase()
+            .strip_prefix(&page_origin.to_ascii_lowercase())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Error bodies above this are not read: no Command Center answer is that large, and a proxy's
+/// several-megabyte error page must not freeze the page.
+pub const MAX_BODY_BYTES: u64 = 256 * 1024;
+
 /// The path of the email server resource. The contract's table writes `v4`, its examples `V4`;
 /// the server ignores case and the examples are what the vendor's own tools send.
 pub const EMAIL_SERVER_PATH: &str = "V4/EmailServer";
@@ -229,10 +249,10 @@ pub fn interpret_load_response(status: u16, body: &str) -> Result<Baseline, ApiE
 /// (an empty body counts as success, per the contract).
 pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError> {
     let envelope = parse_envelope(body);
-    let server_message = envelope
-        .as_ref()
-        .and_then(ResultEnvelope::message)
-        .map(shorten);
+    let server_message = match &envelope {
+        Some(envelope) => envelope.message().map(shorten),
+        None => describe_foreign_body(body),
+    };
     match status {
         200 => match envelope {
             _ if body.trim().is_empty() => Ok(()),
@@ -253,11 +273,35 @@ pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError
         },
         400 => Err(ApiError::BadRequest { server_message }),
         401 => Err(ApiError::Unauthorized),
+        403 => Err(ApiError::Forbidden { server_message }),
+        404 => Err(ApiError::NotFound { server_message }),
+        500..=599 => Err(ApiError::ServerError {
+            status,
+            server_message,
+        }),
         _ => Err(ApiError::HttpStatus {
             status,
             server_message,
         }),
     }
+}
+
+/// What to say of an error body that is not Command Center's JSON: plain text is quoted
+/// (shortened); of an HTML page (a proxy's error page) only its title is quoted, never its markup.
+fn describe_foreign_body(body: &str) -> Option<String> {
+    let body = body.trim();
+    if body.is_empty() {
+        return None;
+    }
+    if !body.starts_with('<') {
+        return Some(shorten(body));
+    }
+    let lower = body.to_ascii_lowercase();
+    let start = lower.find("<title")?;
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = open_end + lower[open_end..].find("</title")?;
+    let title = shorten(body.get(open_end..close)?);
+    (!title.is_empty()).then(|| format!("an HTML page titled “{title}”"))
 }
 
 fn parse_envelope(body: &str) -> Option<ResultEnvelope> {
@@ -331,6 +375,39 @@ mod tests {
         assert_eq!(encode_password("ab?>"), "YWI/Pg==");
         assert_eq!(encode_password("€"), "4oKs");
         assert_eq!(encode_password(""), "");
+    }
+
+    #[test]
+    fn mixed_content_is_an_https_page_calling_http() {
+        let page = "https://portal.example.com";
+        assert!(is_mixed_content(
+            page,
+            "http://cc.example.com/commandcenter/api/V4/EmailServer"
+        ));
+        assert!(is_mixed_content(page, "HTTP://cc.example.com/x"));
+        assert!(!is_mixed_content(page, "https://cc.example.com/x"));
+        assert!(!is_mixed_content(page, "/commandcenter/api/V4/EmailServer"));
+        assert!(!is_mixed_content(
+            "http://portal.example.com",
+            "http://cc.example.com/x"
+        ));
+    }
+
+    #[test]
+    fn same_origin_is_a_path_or_the_page_origin() {
+        let page = "https://portal.example.com";
+        assert!(is_same_origin(page, "/commandcenter/api/V4/EmailServer"));
+        assert!(is_same_origin(
+            page,
+            "https://portal.example.com/commandcenter/api"
+        ));
+        assert!(is_same_origin(page, "HTTPS://Portal.example.com/x"));
+        assert!(!is_same_origin(
+            page,
+            "https://portal.example.com.evil.test/x"
+        ));
+        assert!(!is_same_origin(page, "https://cc.example.com/x"));
+        assert!(!is_same_origin(page, "//cc.example.com/x"));
     }
 
     #[test]
@@ -420,7 +497,7 @@ mod tests {
         );
         assert_eq!(
             interpret_result_response(503, ""),
-            Err(ApiError::HttpStatus {
+            Err(ApiError::ServerError {
                 status: 503,
                 server_message: None
             })
@@ -430,11 +507,53 @@ mod tests {
                 500,
                 r#"{"errList":[{"errLogMessage":"Internal","errorCode":2}]}"#
             ),
-            Err(ApiError::HttpStatus {
+            Err(ApiError::ServerError {
                 status: 500,
                 server_message: Some("Internal".into())
             })
         );
+        assert_eq!(
+            interpret_result_response(403, ""),
+            Err(ApiError::Forbidden {
+                server_message: None
+            })
+        );
+        assert_eq!(
+            interpret_result_response(409, "conflict"),
+            Err(ApiError::HttpStatus {
+                status: 409,
+                server_message: Some("conflict".into())
+            })
+        );
+    }
+
+    #[test]
+    fn foreign_error_bodies_are_quoted_as_text_or_by_their_title_never_as_markup() {
+        let proxy_page = "<!DOCTYPE html><html><head><TITLE>502 Bad Gateway</TITLE></head>\
+                          <body><h1>Bad Gateway</h1><script>x()</script></body></html>";
+        assert_eq!(
+            interpret_result_response(502, proxy_page),
+            Err(ApiError::ServerError {
+                status: 502,
+                server_message: Some("an HTML page titled “502 Bad Gateway”".into())
+            })
+        );
+        assert_eq!(
+            interpret_result_response(503, "<html><body>busy</body></html>"),
+            Err(ApiError::ServerError {
+                status: 503,
+                server_message: None
+            })
+        );
+        let long_text = "upstream timed out ".repeat(100);
+        let Err(ApiError::ServerError {
+            server_message: Some(text),
+            ..
+        }) = interpret_result_response(504, &long_text)
+        else {
+            panic!("expected a server error quoting the text");
+        };
+        assert_eq!(text.chars().count(), MAX_SERVER_MESSAGE_CHARS + 1);
     }
 
     #[test]
@@ -503,8 +622,7 @@ mod tests {
         );
         assert_eq!(
             interpret_load_response(404, ""),
-            Err(ApiError::HttpStatus {
-                status: 404,
+            Err(ApiError::NotFound {
                 server_message: None
             })
         );

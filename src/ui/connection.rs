@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::config::DEFAULT_API_BASE_URL;
+use crate::api::CallControl;
+use crate::core::config::{DEFAULT_API_BASE_URL, DEFAULT_REQUEST_TIMEOUT_SECONDS};
 use crate::core::errors::ApiError;
 use crate::core::login::Session;
 use crate::core::settings::{Baseline, ConnectionForm};
@@ -11,6 +12,8 @@ use crate::core::settings::{Baseline, ConnectionForm};
 #[derive(Clone, Copy)]
 pub struct ConnectionState {
     pub api_base_url: RwSignal<String>,
+    /// From `config.json`.
+    pub request_timeout_seconds: RwSignal<u32>,
     pub session: RwSignal<Option<Session>>,
     /// The user name last typed at sign-in: kept across a failed sign-in and a sign-out (it is
     /// no secret, and retyping it is a chore).
@@ -24,6 +27,7 @@ impl ConnectionState {
     pub fn new() -> Self {
         Self {
             api_base_url: RwSignal::new(DEFAULT_API_BASE_URL.to_owned()),
+            request_timeout_seconds: RwSignal::new(DEFAULT_REQUEST_TIMEOUT_SECONDS),
             session: RwSignal::new(None),
             user_name: RwSignal::new(String::new()),
             first_load: StoredValue::new(None),
@@ -43,6 +47,11 @@ impl ConnectionState {
 
     pub fn form_untracked(&self) -> ConnectionForm {
         untrack(|| self.form())
+    }
+
+    /// A new call under the configured timeout.
+    pub fn new_call(&self) -> CallControl {
+        CallControl::new(self.request_timeout_seconds.get_untracked())
     }
 
     pub fn take_first_load(&self) -> Option<Result<Baseline, ApiError>> {

@@ -6,6 +6,7 @@ mod fields;
 mod form_state;
 mod load_status;
 mod page;
+mod panic_report;
 mod review;
 mod sign_in;
 mod status;
@@ -16,6 +17,7 @@ use leptos::task::spawn_local;
 use crate::api;
 use connection::ConnectionState;
 pub use page::EmailServerPage;
+pub use panic_report::install_panic_report;
 use sign_in::{SessionBar, SignInPanel};
 
 /// Signed out: the sign-in panel. Signed in: who, and the settings. Signing out drops the
@@ -52,6 +54,9 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Str
     spawn_local(async move {
         match api::load_runtime_config().await {
             Ok(config) => {
+                connection
+                    .request_timeout_seconds
+                    .set(config.request_timeout_seconds);
                 if connection.session.with_untracked(Option::is_none) {
                     connection.api_base_url.set(config.api_base_url);
                 }

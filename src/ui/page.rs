@@ -14,7 +14,7 @@ use super::load_status::{LoadState, LoadStatus};
 use super::review::ReviewDialog;
 use super::sign_in::ReauthDialog;
 use super::status::{FormStatus, StatusArea};
-use crate::api;
+use crate::api::{self, CallControl};
 use crate::core::changes::Change;
 use crate::core::errors::{redact, ApiError, Operation};
 use crate::core::requests::{save_request, test_mail_request};
@@ -44,7 +44,7 @@ struct TestAttempt {
 #[derive(Clone)]
 enum Retry {
     Load,
-    Save(SaveAttempt),
+    Save(Box<SaveAttempt>),
     TestMail(TestAttempt),
 }
 
@@ -58,6 +58,13 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     let review_dialog = NodeRef::<Dialog>::new();
     let under_review = RwSignal::new(None::<Vec<Change>>);
     let awaiting_confirmation = StoredValue::new(None::<SaveAttempt>);
+    // The call in flight, for the Cancel button.
+    let current_call = StoredValue::new_local(None::<CallControl>);
+    let start_call = move || {
+        let control = connection.new_call();
+        current_call.set_value(Some(control.clone()));
+        control
+    };
     let reauth_dialog = NodeRef::<Dialog>::new();
     let retry_after_sign_in = StoredValue::new(None::<Retry>);
     let ask_to_sign_in_again = move |retry: Retry| {
@@ -93,8 +100,9 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         let generation = load_generation.get_value() + 1;
         load_generation.set_value(generation);
         load_state.set(LoadState::Loading);
+        let control = start_call();
         spawn_local(async move {
-            let outcome = api::load_email_server(&connection).await;
+            let outcome = api::load_email_server(&connection, &control).await;
             if load_generation.get_value() == generation {
                 take_load_outcome(outcome, &connection);
             }
@@ -118,8 +126,9 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         let attempt = attempt.clone();
         // Captured now, while the form still holds it, to mask it in whatever the server says.
         let password = form.password.get_untracked();
+        let control = start_call();
         async move {
-            match api::save_email_server(&attempt.connection, &attempt.request).await {
+            match api::save_email_server(&attempt.connection, &attempt.request, &control).await {
                 Ok(()) => {
                     form.take_saved(&attempt.submitted, attempt.saved.clone());
                     status.set(Some(FormStatus::Success(format!(
@@ -135,7 +144,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                         &password,
                     ))));
                     if error == ApiError::Unauthorized {
-                        ask_to_sign_in_again(Retry::Save(attempt));
+                        ask_to_sign_in_again(Retry::Save(Box::new(attempt)));
                     }
                 }
             }
@@ -143,8 +152,10 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     });
     let test_mail = Action::new_local(move |attempt: &TestAttempt| {
         let attempt = attempt.clone();
+        let control = start_call();
         async move {
-            let outcome = api::send_test_mail(&attempt.connection, &attempt.request).await;
+            let outcome =
+                api::send_test_mail(&attempt.connection, &attempt.request, &control).await;
             if outcome == Err(ApiError::Unauthorized) {
                 ask_to_sign_in_again(Retry::TestMail(attempt.clone()));
             }
@@ -234,6 +245,13 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             },
         }
     };
+    let cancel_call = move |_| {
+        current_call.with_value(|call| {
+            if let Some(call) = call {
+                call.cancel();
+            }
+        });
+    };
     let discard = move |_| {
         form.discard_changes();
         status.set(None);
@@ -253,7 +271,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             Some(Retry::Save(mut attempt)) => {
                 attempt.connection.token = token;
                 status.set(None);
-                save.dispatch(attempt);
+                save.dispatch(*attempt);
             }
             Some(Retry::TestMail(mut attempt)) => {
                 attempt.connection.token = token;
@@ -380,6 +398,11 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     >
                         {move || if sending_test.get() { "Sending…" } else { "Send test email" }}
                     </button>
+                    <Show when=move || busy.get()>
+                        <button type="button" id="cancel-request" on:click=cancel_call>
+                            "Cancel"
+                        </button>
+                    </Show>
                 </div>
                 <p class="form-note" id="send-test-note">
                     "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."

@@ -208,17 +208,21 @@ impl SignInAttempt {
         connection.api_base_url.set(self.base_url.clone());
         match self.kind {
             SignInKind::Login { request, password } => {
-                api::login(&self.base_url, &request).await.map_err(|error| {
-                    let encoded = encode_password(&password);
-                    redact(&error.user_message(&self.base_url), &[&password, &encoded])
-                })
+                let control = connection.new_call();
+                api::login(&self.base_url, &request, &control)
+                    .await
+                    .map_err(|error| {
+                        let encoded = encode_password(&password);
+                        redact(&error.user_message(&self.base_url), &[&password, &encoded])
+                    })
             }
             SignInKind::Token(session) => {
                 let api_connection = ApiConnection {
                     base_url: self.base_url.clone(),
                     token: session.token.clone(),
                 };
-                match api::load_email_server(&api_connection).await {
+                let control = connection.new_call();
+                match api::load_email_server(&api_connection, &control).await {
                     Err(ApiError::Unauthorized) => Err(redact(
                         &ApiError::Unauthorized.user_message(&self.base_url, Operation::Login),
                         &[session.token.expose()],
@@ -307,7 +311,7 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
             if matches!(session.origin, SessionOrigin::Login { .. }) {
                 // Whatever the answer, the page forgets the token: a Logout that failed leaves a
                 // session that expires on its own in 30 minutes.
-                let _ = api::logout(&api_connection).await;
+                let _ = api::logout(&api_connection, &connection.new_call()).await;
             }
             connection.session.set(None);
             signing_out.set(false);

@@ -22,6 +22,11 @@ const API_PATH: &str = "/commandcenter/api";
 const READY_LINE: &str = "listening on";
 /// Where `trunk serve` bundles the app; under target/ so that cargo clean removes it.
 const DEV_DIST: &str = "target/dev-dist";
+/// The demo starts from a configured mail server, as an administrator usually finds it.
+const DEMO_SEED: &str = "fake-commandcenter/seeds/demo.json";
+/// The fake's default Login user (see fake-commandcenter's `FakeConfig`).
+const DEMO_USER: &str = "admin";
+const DEMO_PASSWORD: &str = "demo-password";
 const POLL: Duration = Duration::from_millis(250);
 
 pub struct Options {
@@ -103,7 +108,8 @@ fn start_fake_server(sh: &Shell, options: &Options) -> anyhow::Result<Supervised
     let token = &options.token;
     let mut command = Command::from(cmd!(
         sh,
-        "cargo run -p fake-commandcenter -- --port {api_port} --token {token}"
+        "cargo run -p fake-commandcenter -- --port {api_port} --token {token} --seed {DEMO_SEED}
+            --login-user {DEMO_USER} --login-password {DEMO_PASSWORD}"
     ));
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut server = Supervised::spawn("fake Command Center", command)?;
@@ -158,10 +164,11 @@ fn print_banner(options: &Options) {
         out,
         "\n{rule}\n\
          \x20 Command Center email settings: demo is running\n\n\
-         \x20 Open:   http://127.0.0.1:{port}/\n\
-         \x20 Token:  {token}   (the Authtoken the fake Command Center accepts)\n\
-         \x20 API:    http://127.0.0.1:{port}{API_PATH} -> fake server on 127.0.0.1:{api_port}\n\
-         \x20 Stop:   Ctrl-C (stops trunk serve and the fake server)\n\
+         \x20 Open:     http://127.0.0.1:{port}/\n\
+         \x20 Sign in:  user {DEMO_USER}, password {DEMO_PASSWORD}\n\
+         \x20 or token: {token}   (the access token the fake Command Center accepts)\n\
+         \x20 API:      http://127.0.0.1:{port}{API_PATH} -> fake server on 127.0.0.1:{api_port}\n\
+         \x20 Stop:     Ctrl-C (stops trunk serve and the fake server)\n\
          {rule}\n"
     );
 }
