@@ -181,12 +181,18 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         saving.get() || sending_test.get() || load_state.with(|s| *s == LoadState::Loading)
     });
     let dirty = Signal::derive(move || form.changes.with(|changes| !changes.is_empty()));
+    // Until Command Center's settings are known (or the administrator chose to start empty),
+    // a save could overwrite settings the page never saw.
+    let baseline_known = Signal::derive(move || {
+        load_state.with(|s| matches!(s, LoadState::Loaded { .. } | LoadState::StartedEmpty))
+    });
+    let can_save = Signal::derive(move || dirty.get() && baseline_known.get() && !busy.get());
     warn_before_leaving_with(dirty);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         // The button is disabled then, but Enter in a field still submits the form.
-        if busy.get_untracked() || !dirty.get_untracked() {
+        if !can_save.get_untracked() {
             return;
         }
         form.mark_submit_attempted();
@@ -377,7 +383,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                         type="submit"
                         id="save"
                         class="primary"
-                        disabled=move || busy.get() || !dirty.get()
+                        disabled=move || !can_save.get()
                     >
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
