@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder};
@@ -109,6 +110,8 @@ pub struct Browser {
     /// `None` once the session is closed.
     client: Option<Client>,
     session_id: String,
+    /// Every console line read so far (chromedriver hands each entry out only once).
+    console: Mutex<Vec<String>>,
     // Dropped in this order: chromedriver ends, then its profile folder goes.
     driver: ChromeDriver,
     _profile: ProfileDir,
@@ -131,6 +134,7 @@ impl Browser {
         Ok(Self {
             client: Some(client),
             session_id,
+            console: Mutex::new(Vec::new()),
             _profile: profile,
             driver,
         })
@@ -143,9 +147,17 @@ impl Browser {
             .unwrap_or_else(|| unreachable!("session already closed"))
     }
 
-    /// The browser console since the last call: one "LEVEL message" line per entry.
-    /// Uses chromedriver's log endpoint (`goog:loggingPrefs` is requested at session start).
+    /// The browser console since the session started: one "LEVEL message" line per entry.
     pub async fn console_log(&self) -> Outcome<Vec<String>> {
+        let new = self.new_console_lines().await?;
+        let mut seen = self.console.lock().unwrap_or_else(|e| e.into_inner());
+        seen.extend(new);
+        Ok(seen.clone())
+    }
+
+    /// The console entries not read yet. Uses chromedriver's log endpoint (`goog:loggingPrefs`
+    /// is requested at session start), which hands out each entry once.
+    async fn new_console_lines(&self) -> Outcome<Vec<String>> {
         let path = format!("/session/{}/se/log", self.session_id);
         let answer = http_json(
             self.driver.port,

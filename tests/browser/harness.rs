@@ -4,13 +4,17 @@
 use std::fmt;
 use std::future::Future;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use fake_commandcenter::{FakeCommandCenter, FakeConfig, RecordedRequest, DEFAULT_TOKEN};
+use fake_commandcenter::{
+    FakeCommandCenter, FakeConfig, RecordedRequest, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER,
+    DEFAULT_TOKEN,
+};
 use fantoccini::elements::Element;
-use fantoccini::key::Key;
 use fantoccini::Locator;
-use tokio::net::TcpListener;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
@@ -26,6 +30,12 @@ const POLL_EVERY: Duration = Duration::from_millis(50);
 pub const EMAIL_SERVER_PATH: &str = "/commandcenter/api/V4/EmailServer";
 /// Where the page sends a test mail.
 pub const TEST_MAIL_PATH: &str = "/commandcenter/api/V4/EmailServer/Action/Test";
+/// Where the page signs in with a user name and password, and signs out.
+pub const LOGIN_PATH: &str = "/commandcenter/api/Login";
+pub const LOGOUT_PATH: &str = "/commandcenter/api/Logout";
+
+/// The fake's Command Center password as Login sends it: `printf 'demo-password' | base64`.
+pub const LOGIN_PASSWORD_BASE64: &str = "ZGVtby1wYXNzd29yZA==";
 
 /// `#load-status` once settings were loaded.
 pub const LOADED_CONFIGURED: &str = "Loaded the current settings from Command Center.";
@@ -225,11 +235,24 @@ impl Page {
         Ok(page)
     }
 
-    /// Opens the page on the demo seed, signs in and waits until its settings are loaded.
+    /// Opens the page on the demo seed, signs in with the fake's access token and waits until
+    /// its settings are loaded.
     pub async fn open_demo_signed_in() -> Outcome<Self> {
         let page = Self::open_with(demo_fake()?).await?;
         ensure_eq!(
             page.sign_in().await?,
+            LOADED_CONFIGURED,
+            "#load-status after loading the demo seed"
+        );
+        Ok(page)
+    }
+
+    /// Opens the page on the demo seed, signs in with the fake's user and password and waits
+    /// until its settings are loaded.
+    pub async fn open_demo_logged_in() -> Outcome<Self> {
+        let page = Self::open_with(demo_fake()?).await?;
+        ensure_eq!(
+            page.log_in().await?,
             LOADED_CONFIGURED,
             "#load-status after loading the demo seed"
         );
@@ -287,35 +310,318 @@ impl Page {
 
     async fn wait_until_ready(&self) -> Outcome {
         wait_until(
-            "the page to be ready (#smtp-server exists)",
+            "the page to be ready (#sign-in exists)",
             LOAD_LIMIT,
             || async {
-                Ok(
-                    match self.client().find(Locator::Css("#smtp-server")).await {
-                        Ok(_) => Probe::Done(()),
-                        Err(e) => Probe::NotYet(e.to_string()),
-                    },
-                )
+                Ok(match self.client().find(Locator::Css("#sign-in")).await {
+                    Ok(_) => Probe::Done(()),
+                    Err(e) => Probe::NotYet(e.to_string()),
+                })
             },
         )
         .await
     }
 
-    // ----- signing in and loading -----
+    /// The browser console since the session started, one "LEVEL message" line per entry.
+    pub async fn console_log(&self) -> Outcome<Vec<String>> {
+        self.browser.console_log().await
+    }
 
-    /// Types `token` into the Access token and commits it (Tab), which starts the load.
+    // ----- signing in and out -----
+
+    /// Picks how to sign in on the panel: the radio labelled "A Command Center user" or "An
+    /// access token"; waits until it is checked.
+    pub async fn choose_sign_in_mode(&self, label: &str) -> Outcome {
+        let xpath = format!(
+            "//label[contains(concat(' ', normalize-space(@class), ' '), ' mode-option ')]\
+             [normalize-space()='{label}']//input[@type='radio'][@name='sign-in-mode']"
+        );
+        let radio = self
+            .client()
+            .find(Locator::XPath(&xpath))
+            .await
+            .map_err(|e| Failure::new(format!("no sign-in-mode radio labelled {label:?}: {e}")))?;
+        radio.click().await?;
+        wait_until(&format!("{label:?} to be chosen"), WAIT_LIMIT, || async {
+            Ok(if radio.is_selected().await? {
+                Probe::Done(())
+            } else {
+                Probe::NotYet("not checked".into())
+            })
+        })
+        .await
+    }
+
+    /// On the sign-in panel: chooses "An access token", types `token` and clicks `#sign-in`.
     pub async fn sign_in_with_token(&self, token: &str) -> Outcome {
-        let input = self.control("Access token").await?;
-        input.clear().await?;
-        input.send_keys(&format!("{token}{}", Key::Tab)).await?;
+        self.choose_sign_in_mode("An access token").await?;
+        self.fill("Access token", token).await?;
+        self.click("sign-in").await
+    }
+
+    /// On the sign-in panel: chooses "A Command Center user", types the user name and the
+    /// password and clicks `#sign-in`.
+    pub async fn sign_in_with_password(&self, user: &str, password: &str) -> Outcome {
+        self.choose_sign_in_mode("A Command Center user").await?;
+        self.fill("User name", user).await?;
+        self.fill("Password", password).await?;
+        self.click("sign-in").await
+    }
+
+    /// Signs in with the fake's access token and waits until loaded; returns `#load-status`.
+    pub async fn sign_in(&self) -> Outcome<String> {
+        self.sign_in_with_token(DEFAULT_TOKEN).await?;
+        self.wait_until_signed_in().await?;
+        self.wait_until_loaded().await
+    }
+
+    /// Signs in with the fake's user and password and waits until loaded; returns
+    /// `#load-status`.
+    pub async fn log_in(&self) -> Outcome<String> {
+        self.sign_in_with_password(DEFAULT_LOGIN_USER, DEFAULT_LOGIN_PASSWORD)
+            .await?;
+        self.wait_until_signed_in().await?;
+        self.wait_until_loaded().await
+    }
+
+    /// Waits until the sign-in on the panel ends: signed in (the `#session-user` text) or
+    /// refused (the `#sign-in-status [role=alert]` text).
+    pub async fn wait_for_sign_in_result(&self) -> Outcome<Reported> {
+        wait_until("the sign-in to end", WAIT_LIMIT, || async {
+            if let Some(user) = self.text_of("#session-user").await? {
+                return Ok(Probe::Done(Reported::Done(user)));
+            }
+            Ok(
+                match self
+                    .text_of("section.sign-in #sign-in-status [role=alert]")
+                    .await?
+                {
+                    Some(alert) => Probe::Done(Reported::Failed(alert)),
+                    None => Probe::NotYet("no #session-user and no sign-in alert".into()),
+                },
+            )
+        })
+        .await
+    }
+
+    /// Waits until signed in and returns the `#session-user` text.
+    pub async fn wait_until_signed_in(&self) -> Outcome<String> {
+        self.wait_for_sign_in_result()
+            .await?
+            .done("to be signed in")
+    }
+
+    /// Waits until the sign-in is refused and returns the `#sign-in-status` alert.
+    pub async fn wait_for_sign_in_alert(&self) -> Outcome<String> {
+        self.wait_for_sign_in_result()
+            .await?
+            .failed("the sign-in to be refused")
+    }
+
+    /// Fails unless the page shows the sign-in panel and no session (nothing signed in).
+    pub async fn ensure_on_sign_in_panel(&self) -> Outcome {
+        ensure!(
+            self.exists("section.sign-in").await?,
+            "the sign-in panel (section.sign-in) is not shown"
+        );
+        for css in [".session-bar", "#session-user", "#smtp-server", "#save"] {
+            ensure!(
+                !self.exists(css).await?,
+                "{css} exists although nobody is signed in"
+            );
+        }
         Ok(())
     }
 
-    /// Signs in with the fake's token and waits until loaded; returns `#load-status`'s text.
-    pub async fn sign_in(&self) -> Outcome<String> {
-        self.sign_in_with_token(DEFAULT_TOKEN).await?;
-        self.wait_until_loaded().await
+    /// Clicks `#sign-out` and waits until the sign-in panel is back.
+    pub async fn sign_out(&self) -> Outcome {
+        self.click("sign-out").await?;
+        wait_until("the sign-in panel after Sign out", WAIT_LIMIT, || async {
+            Ok(if self.exists("section.sign-in").await? {
+                Probe::Done(())
+            } else {
+                Probe::NotYet("no section.sign-in".into())
+            })
+        })
+        .await?;
+        self.ensure_on_sign_in_panel().await
     }
+
+    /// The token the page's loads carried: the Authtoken of the first GET of the settings.
+    pub fn token_of_first_load(&self) -> Outcome<String> {
+        let loads = self.requests_to("GET", EMAIL_SERVER_PATH);
+        let first = loads
+            .first()
+            .ok_or_else(|| Failure::new("the page sent no GET of the settings"))?;
+        first
+            .header("authtoken")
+            .map(str::to_owned)
+            .ok_or_else(|| Failure::new(format!("the load has no Authtoken: {first:#?}")))
+    }
+
+    // ----- signing in again after a 401 -----
+
+    /// Whether `#reauth-dialog` is shown (has the `open` attribute).
+    pub async fn reauth_is_open(&self) -> Outcome<bool> {
+        Ok(self
+            .by_id("reauth-dialog")
+            .await?
+            .attr("open")
+            .await?
+            .is_some())
+    }
+
+    /// Waits until the "Sign in again" dialog is open, or closed, as asked.
+    pub async fn wait_for_reauth(&self, open: bool) -> Outcome {
+        let awaited = if open {
+            "the \"Sign in again\" dialog to open"
+        } else {
+            "the \"Sign in again\" dialog to close"
+        };
+        wait_until(awaited, WAIT_LIMIT, || async {
+            Ok(if self.reauth_is_open().await? == open {
+                Probe::Done(())
+            } else {
+                Probe::NotYet(format!("open: {}", !open))
+            })
+        })
+        .await
+    }
+
+    /// The element `css` inside `#reauth-dialog`.
+    pub async fn in_reauth(&self, css: &str) -> Outcome<Element> {
+        let css = format!("#reauth-dialog {css}");
+        self.client()
+            .find(Locator::Css(&css))
+            .await
+            .map_err(|e| Failure::new(format!("no {css}: {e}")))
+    }
+
+    /// In the open "Sign in again" dialog of a Login session: types `password` and clicks
+    /// `#sign-in`, then waits until the dialog closes.
+    pub async fn sign_in_again(&self, password: &str) -> Outcome {
+        self.wait_for_reauth(true).await?;
+        let input = self.in_reauth("#login-password").await?;
+        input.clear().await?;
+        input.send_keys(password).await?;
+        self.in_reauth("#sign-in").await?.click().await?;
+        self.wait_for_reauth(false).await
+    }
+
+    // ----- what must not leak -----
+
+    /// Fails if any of `secrets` (name, value) is in localStorage or sessionStorage (keys and
+    /// values), document.cookie, the URL or document.documentElement.outerHTML; `when` says
+    /// at what point of the test.
+    pub async fn ensure_no_secret_in_page(&self, secrets: &[(&str, &str)], when: &str) -> Outcome {
+        const DUMP: &str = "
+            const dump = (storage) => {
+                const all = [];
+                for (let i = 0; i < storage.length; i++) {
+                    const key = storage.key(i);
+                    all.push(key + '=' + storage.getItem(key));
+                }
+                return all.join('\\n');
+            };
+            return [
+                ['localStorage', dump(window.localStorage)],
+                ['sessionStorage', dump(window.sessionStorage)],
+                ['document.cookie', document.cookie],
+                ['location.href', location.href],
+                ['outerHTML', document.documentElement.outerHTML],
+            ];";
+        let places = self.client().execute(DUMP, vec![]).await?;
+        let places: Vec<(String, String)> = serde_json::from_value(places.clone())
+            .map_err(|e| Failure::new(format!("the storage probe returned {places} ({e})")))?;
+        let mut leaks = Vec::new();
+        for (place, content) in &places {
+            for (name, secret) in secrets {
+                if content.contains(secret) {
+                    leaks.push(format!("{name} ({secret:?}) is in {place}"));
+                }
+            }
+        }
+        ensure!(
+            leaks.is_empty(),
+            "{when}, secrets are left in the page:\n  {}",
+            leaks.join("\n  ")
+        );
+        Ok(())
+    }
+
+    /// Fails if any of `secrets` (name, value), or a Rust panic, shows in the browser console
+    /// so far. A marker logged first and awaited proves that the console is being read.
+    pub async fn ensure_console_clean(&self, secrets: &[(&str, &str)]) -> Outcome {
+        static PROBES: AtomicU32 = AtomicU32::new(0);
+        let mark = format!(
+            "console probe {}: the browser tests read this console",
+            PROBES.fetch_add(1, Ordering::Relaxed)
+        );
+        let script = format!("console.warn({mark:?});");
+        self.client().execute(&script, vec![]).await?;
+        let lines = wait_until("the console probe to reach the log", WAIT_LIMIT, || async {
+            let lines = self.console_log().await?;
+            Ok(if lines.iter().any(|line| line.contains(&mark)) {
+                Probe::Done(lines)
+            } else {
+                Probe::NotYet(format!("{} lines without the probe", lines.len()))
+            })
+        })
+        .await?;
+        let mut bad = Vec::new();
+        for line in &lines {
+            if line.to_lowercase().contains("panicked") {
+                bad.push(format!("a panic: {line}"));
+            }
+            for (name, secret) in secrets {
+                if line.contains(secret) {
+                    bad.push(format!("{name} ({secret:?}): {line}"));
+                }
+            }
+        }
+        ensure!(
+            bad.is_empty(),
+            "the browser console shows:\n  {}",
+            bad.join("\n  ")
+        );
+        Ok(())
+    }
+
+    // ----- talking to the API directly -----
+
+    /// The HTTP status the page's origin answers `method path` with `Authtoken: token`, asked
+    /// over a plain HTTP/1.1 connection (as a script or a stolen token would).
+    pub async fn api_status(&self, method: &str, path: &str, token: &str) -> Outcome<u16> {
+        let authority = self
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        let request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nAuthtoken: {token}\r\n\
+             Accept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        let exchange = async {
+            let mut stream = TcpStream::connect(authority.as_str()).await?;
+            stream.write_all(request.as_bytes()).await?;
+            let mut answer = Vec::new();
+            stream.read_to_end(&mut answer).await?;
+            Outcome::Ok(answer)
+        };
+        let answer = tokio::time::timeout(WAIT_LIMIT, exchange)
+            .await
+            .map_err(|_| {
+                Failure::new(format!("no answer to {method} {path} in {WAIT_LIMIT:?}"))
+            })??;
+        let answer = String::from_utf8_lossy(&answer);
+        answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|status| status.parse().ok())
+            .ok_or_else(|| Failure::new(format!("{method} {path} got no HTTP status: {answer:?}")))
+    }
+
+    // ----- loading -----
 
     /// Waits until `#load-status` reports the end of a load: a status other than "Loading…",
     /// or an alert.
@@ -342,9 +648,10 @@ impl Page {
 
     // ----- finding and filling controls -----
 
-    /// The id of the control whose `<label>` text (normalised) is exactly `label`.
+    /// The id of the control whose `<label>` text (normalised) is exactly `label`, outside
+    /// dialogs (the "Sign in again" dialog has its own "Password"; see `in_reauth`).
     pub async fn id_of(&self, label: &str) -> Outcome<String> {
-        let xpath = format!("//label[normalize-space()='{label}']");
+        let xpath = format!("//label[normalize-space()='{label}'][not(ancestor::dialog)]");
         let label_element = self
             .client()
             .find(Locator::XPath(&xpath))
@@ -372,6 +679,16 @@ impl Page {
     /// Whether an element matching `css` exists now.
     pub async fn exists(&self, css: &str) -> Outcome<bool> {
         match self.client().find(Locator::Css(css)).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.is_no_such_element() => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Whether an element with id `id` exists outside any `<dialog>`.
+    pub async fn exists_outside_dialogs(&self, id: &str) -> Outcome<bool> {
+        let xpath = format!("//*[@id='{id}'][not(ancestor::dialog)]");
+        match self.client().find(Locator::XPath(&xpath)).await {
             Ok(_) => Ok(true),
             Err(e) if e.is_no_such_element() => Ok(false),
             Err(e) => Err(e.into()),
@@ -813,6 +1130,55 @@ pub fn check_json_headers(request: &RecordedRequest, token: &str) -> Outcome {
     Ok(())
 }
 
+/// Every secret of a Login session with `tokens`, where `NEW_PASSWORD` was typed as the mail
+/// server's password: (what it is, the secret).
+pub fn login_secrets<'a>(tokens: &[&'a str]) -> Vec<(&'static str, &'a str)> {
+    let mut secrets: Vec<(&'static str, &'a str)> = vec![
+        ("the Command Center password", DEFAULT_LOGIN_PASSWORD),
+        (
+            "the Command Center password in base64",
+            LOGIN_PASSWORD_BASE64,
+        ),
+        ("the SMTP password typed", NEW_PASSWORD),
+        ("the SMTP password typed, in base64", NEW_PASSWORD_BASE64),
+        ("the fake's static token", DEFAULT_TOKEN),
+    ];
+    secrets.extend(tokens.iter().map(|token| ("a Login token", *token)));
+    secrets
+}
+
+/// Fails unless `text` (of `#session-user`) says `expected`, e.g. "Signed in as admin"
+/// (whatever follows after a separator, such as the API base URL, is not checked).
+pub fn check_session_user(text: &str, expected: &str) -> Outcome {
+    let says_it = text
+        .strip_prefix(expected)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-'));
+    ensure!(says_it, "#session-user reads {text:?}, not {expected:?}");
+    Ok(())
+}
+
+/// Fails unless `token` looks like a token from Login ("QSDK ...") and is not the static one.
+pub fn check_login_token(token: &str, what: &str) -> Outcome {
+    ensure!(
+        token.starts_with("QSDK ") && token != DEFAULT_TOKEN,
+        "{what} carries {token:?}, not a Login token (\"QSDK ...\")"
+    );
+    Ok(())
+}
+
+/// Fails unless the alert in `area` mentions the 401 and the token.
+pub fn check_mentions_401_and_token(area: &str, alert: &str) -> Outcome {
+    ensure!(
+        alert.contains("401"),
+        "the {area} alert {alert:?} does not mention 401"
+    );
+    ensure!(
+        alert.to_lowercase().contains("token"),
+        "the {area} alert {alert:?} does not mention the token"
+    );
+    Ok(())
+}
+
 /// Fails unless `request`'s body is exactly the JSON `expected`.
 pub fn check_body(request: &RecordedRequest, expected: serde_json::Value) -> Outcome {
     ensure_eq!(
@@ -829,7 +1195,6 @@ pub fn check_body(request: &RecordedRequest, expected: serde_json::Value) -> Out
 /// A whole form: what the tests type, or what the page should show, label by label.
 #[derive(Clone, Debug)]
 pub struct Form {
-    pub access_token: &'static str,
     pub smtp_server: &'static str,
     pub smtp_port: &'static str,
     /// `None` leaves the select at its default (NONE).
@@ -843,10 +1208,9 @@ pub struct Form {
 }
 
 impl Form {
-    /// Valid settings with sign-in, the right token for the default fake.
+    /// Valid settings with sign-in.
     pub fn valid() -> Self {
         Self {
-            access_token: DEFAULT_TOKEN,
             smtp_server: "smtp.example.com",
             smtp_port: "587",
             encryption: Some("TLS"),
@@ -861,7 +1225,6 @@ impl Form {
     /// What the page shows once the demo seed is loaded: the password is never returned.
     pub fn demo() -> Self {
         Self {
-            access_token: DEFAULT_TOKEN,
             smtp_server: "smtp.example.com",
             smtp_port: "587",
             encryption: Some("TLS"),
@@ -873,10 +1236,10 @@ impl Form {
         }
     }
 
-    /// (label, text) of every text input the page shows with this form, in page order.
+    /// (label, text) of every text input the settings form shows with this form, in page
+    /// order (the access token and the API base URL belong to the sign-in, not to the form).
     pub fn inputs(&self) -> Vec<(&'static str, &'static str)> {
-        let mut inputs = vec![("Access token", self.access_token)];
-        inputs.extend(self.settings_inputs());
+        let mut inputs = Vec::from(self.settings_inputs());
         inputs.extend(self.credential_inputs());
         inputs
     }
@@ -898,8 +1261,7 @@ impl Form {
         }
     }
 
-    /// Types the settings into the page (not the token: see `Page::sign_in_with_token`);
-    /// empty values clear the field and type nothing.
+    /// Types the settings into the page; empty values clear the field and type nothing.
     pub async fn fill_in(&self, page: &Page) -> Outcome {
         for (label, text) in self.settings_inputs() {
             page.fill(label, text).await?;
@@ -914,7 +1276,8 @@ impl Form {
         Ok(())
     }
 
-    /// Checks that the page holds exactly this form (and the default API base URL).
+    /// Checks that the page holds exactly this form, signed in to the default API base URL
+    /// (shown in the session bar; the settings form has no token field).
     pub async fn check_shown(&self, page: &Page) -> Outcome {
         for (label, text) in self.inputs() {
             ensure_eq!(page.value(label).await?, text, "the {label:?} field");
@@ -924,10 +1287,14 @@ impl Form {
             self.encryption.unwrap_or("NONE"),
             "the encryption choice"
         );
-        ensure_eq!(
-            page.value("API base URL").await?,
-            "/commandcenter/api",
-            "the API base URL"
+        let bar = page.text_of(".session-bar").await?.unwrap_or_default();
+        ensure!(
+            bar.contains("/commandcenter/api"),
+            "the session bar does not show the API base URL: {bar:?}"
+        );
+        ensure!(
+            !page.exists_outside_dialogs("access-token").await?,
+            "the page still has an #access-token input outside the \"Sign in again\" dialog"
         );
         ensure_eq!(
             page.sign_in_checked().await?,

@@ -1,4 +1,4 @@
-//! The current settings load once the access token is committed.
+//! The current settings load once signed in.
 
 use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 

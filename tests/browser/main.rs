@@ -4,10 +4,12 @@
 //!
 //! - `first_setup`: nothing configured yet, so Save POSTs the whole form; validation, errors,
 //!   the busy Save button, the masked secrets.
-//! - `loading`: the settings load once the token is committed; prefill, and a failed load.
+//! - `loading`: the settings load once signed in; prefill, and a failed load.
 //! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
 //!   warning on leaving with unsaved changes.
 //! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
+//! - `session`: signing in with a user or a pasted token, signing in again after a 401,
+//!   signing out, and no secret left in the page or the console.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[macro_use]
@@ -15,6 +17,7 @@ mod harness;
 mod chromedriver;
 mod first_setup;
 mod loading;
+mod session;
 mod test_mail;
 mod update;
 
@@ -31,6 +34,11 @@ fn password_literals_are_base64_of_their_passwords() {
         (harness::PASSWORD, harness::PASSWORD_BASE64),
         (harness::NEW_PASSWORD, harness::NEW_PASSWORD_BASE64),
         (DEMO_PASSWORD, DEMO_PASSWORD_BASE64),
+        (
+            fake_commandcenter::DEFAULT_LOGIN_PASSWORD,
+            harness::LOGIN_PASSWORD_BASE64,
+        ),
+        (session::WRONG_PASSWORD, session::WRONG_PASSWORD_BASE64),
     ] {
         assert_eq!(engine.encode(password), literal, "base64 of {password:?}");
     }
