@@ -321,8 +321,8 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
         <div class="session-bar">
             <p id="session-user">
                 {move || connection.session.with(|s| s.as_ref().map(Session::describe))}
-                <span class="session-where">" · " {move || connection.api_base_url.get()}</span>
             </p>
+            <p class="session-where">{move || connection.api_base_url.get()}</p>
             <button type="button" id="sign-out" on:click=sign_out disabled=move || signing_out.get()>
                 {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
             </button>
