@@ -7,7 +7,7 @@ use super::errors::{ApiError, Operation};
 use super::secret::Secret;
 use super::settings::Field;
 use super::validation::{check_token, FieldError};
-use super::wire::{encode_password, interpret_result_response};
+use super::wire::{encode_password, interpret_result_response, shorten};
 
 pub const LOGIN_PATH: &str = "Login";
 pub const LOGOUT_PATH: &str = "Logout";
@@ -97,9 +97,12 @@ struct LoginErrorEntry {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoginError {
-    /// Command Center said no, with its own words (`errLogMessage`).
+    /// Command Center (or something in front of it) said no: with `errList` its own words and
+    /// code, with a bare 401 only the status.
     Refused {
-        message: String,
+        status: u16,
+        message: Option<String>,
+        code: Option<i64>,
     },
     Api(ApiError),
 }
@@ -107,11 +110,23 @@ pub enum LoginError {
 impl LoginError {
     pub fn user_message(&self, base_url: &str) -> String {
         match self {
-            LoginError::Refused { message } => {
-                format!(
-                    "Command Center refused the sign-in: {}.",
-                    message.trim_end_matches('.')
-                )
+            LoginError::Refused {
+                status,
+                message,
+                code,
+            } => {
+                let mut text = String::from("Command Center refused the sign-in");
+                if *status != 200 {
+                    text.push_str(&format!(" (HTTP {status})"));
+                }
+                if let Some(message) = message {
+                    text.push_str(&format!(": {}", message.trim_end_matches('.')));
+                }
+                if let Some(code) = code {
+                    text.push_str(&format!(" (error code {code})"));
+                }
+                text.push_str(". Check the user name and password and try again.");
+                text
             }
             LoginError::Api(error) => error.user_message(base_url, Operation::Login),
         }
@@ -143,16 +158,21 @@ pub fn interpret_login_response(
         .as_ref()
         .and_then(|answer| answer.err_list.first())
         .map(|entry| LoginError::Refused {
+            status,
             message: entry
                 .err_log_message
-                .clone()
+                .as_deref()
                 .filter(|message| !message.trim().is_empty())
-                .unwrap_or_else(|| format!("error code {}", entry.error_code.unwrap_or_default())),
+                .map(shorten),
+            code: entry.error_code,
         });
     match (status, refusal) {
         (200 | 401, Some(refusal)) => Err(refusal),
+        // Without errList nothing says it was the password: keep to the facts.
         (401, None) => Err(LoginError::Refused {
-            message: "the user name or password is wrong".to_owned(),
+            status,
+            message: None,
+            code: None,
         }),
         // A 200 without a token is not a sign-in, whatever else it holds.
         (200, None) => Err(LoginError::Api(ApiError::UnreadableAnswer { status })),
@@ -213,17 +233,30 @@ mod tests {
             assert_eq!(
                 interpret_login_response(status, body, "admin"),
                 Err(LoginError::Refused {
-                    message: "Invalid username or password".into()
+                    status,
+                    message: Some("Invalid username or password".into()),
+                    code: Some(1),
                 })
             );
         }
-        let message = LoginError::Refused {
-            message: "Invalid username or password.".into(),
-        }
-        .user_message("/x");
+        let on_200 = LoginError::Refused {
+            status: 200,
+            message: Some("Invalid username or password.".into()),
+            code: Some(1),
+        };
         assert_eq!(
-            message,
-            "Command Center refused the sign-in: Invalid username or password."
+            on_200.user_message("/x"),
+            "Command Center refused the sign-in: Invalid username or password (error code 1). \
+             Check the user name and password and try again."
+        );
+        let bare_401 = interpret_login_response(401, "<html>denied</html>", "admin");
+        let message = bare_401
+            .err()
+            .map(|e| e.user_message("/x"))
+            .unwrap_or_default();
+        assert!(
+            message.starts_with("Command Center refused the sign-in (HTTP 401)."),
+            "{message}"
         );
     }
 

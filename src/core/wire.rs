@@ -309,7 +309,7 @@ fn parse_envelope(body: &str) -> Option<ResultEnvelope> {
 }
 
 /// Server text is shown as plain text, on one line, and never at length.
-fn shorten(message: &str) -> String {
+pub(crate) fn shorten(message: &str) -> String {
     let one_line: String = message
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())

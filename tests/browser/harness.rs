@@ -5,6 +5,7 @@ use std::fmt;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fake_commandcenter::{
@@ -216,6 +217,8 @@ pub struct Page {
     url: String,
     browser: Browser,
     server: JoinHandle<()>,
+    /// The `config.json` served in place of the built one, when the test gave one.
+    config_json: Option<Arc<Mutex<String>>>,
 }
 
 impl Page {
@@ -261,6 +264,30 @@ impl Page {
 
     /// Serves the built page and `fake` on one fresh origin and opens the page in a fresh browser.
     pub async fn open_with(fake: FakeCommandCenter) -> Outcome<Self> {
+        Self::open_on(fake, None).await
+    }
+
+    /// As `open_with`, but `/config.json` answers `config_json` instead of the built file (for
+    /// example a short `requestTimeoutSeconds`); `set_config_json` changes it for the next
+    /// (re)load of the page.
+    pub async fn open_with_config(fake: FakeCommandCenter, config_json: &str) -> Outcome<Self> {
+        Self::open_on(fake, Some(Arc::new(Mutex::new(config_json.to_owned())))).await
+    }
+
+    /// What `/config.json` answers from now on; the page reads it when it (re)loads. Only for a
+    /// page opened with `open_with_config`.
+    pub fn set_config_json(&self, config_json: &str) -> Outcome {
+        let config = self.config_json.as_ref().ok_or_else(|| {
+            Failure::new("set_config_json needs a page opened with open_with_config")
+        })?;
+        *config.lock().unwrap_or_else(|e| e.into_inner()) = config_json.to_owned();
+        Ok(())
+    }
+
+    async fn open_on(
+        fake: FakeCommandCenter,
+        config_json: Option<Arc<Mutex<String>>>,
+    ) -> Outcome<Self> {
         let dist = dist_dir()?;
         // The fake's router answers everything through its own fallback (its API matches paths
         // case-insensitively), so it cannot take the files as its fallback: the files go first
@@ -268,7 +295,26 @@ impl Page {
         let files = ServeDir::new(dist)
             .call_fallback_on_method_not_allowed(true)
             .fallback(fake.router());
-        let router = axum::Router::new().fallback_service(files);
+        let mut router = axum::Router::new();
+        if let Some(config) = config_json.clone() {
+            // A route matches before the fallback: this `/config.json` hides the built one.
+            router = router.route(
+                "/config.json",
+                axum::routing::get(move || {
+                    let text = config.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    async move {
+                        (
+                            [
+                                (axum::http::header::CONTENT_TYPE, "application/json"),
+                                (axum::http::header::CACHE_CONTROL, "no-store"),
+                            ],
+                            text,
+                        )
+                    }
+                }),
+            );
+        }
+        let router = router.fallback_service(files);
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/", listener.local_addr()?);
         let server = tokio::spawn(async move {
@@ -282,6 +328,7 @@ impl Page {
             url,
             browser,
             server,
+            config_json,
         };
         page.client().goto(&page.url).await?;
         page.wait_until_ready().await?;
@@ -292,6 +339,21 @@ impl Page {
     pub async fn reload(&self) -> Outcome {
         self.client().refresh().await?;
         self.wait_until_ready().await
+    }
+
+    /// Loads the page again like `reload`, even while it has unsaved changes: the page's
+    /// "leave the page?" question (its `beforeunload` listener) is kept from asking first, so
+    /// no browser prompt can block the reload.
+    pub async fn reload_without_asking(&self) -> Outcome {
+        // At the target, capturing listeners run before the page's own (bubbling) one.
+        self.client()
+            .execute(
+                "window.addEventListener('beforeunload', \
+                 (event) => event.stopImmediatePropagation(), {capture: true});",
+                vec![],
+            )
+            .await?;
+        self.reload().await
     }
 
     /// Prints the browser console and ends the browser session.
@@ -549,9 +611,9 @@ impl Page {
         Ok(())
     }
 
-    /// Fails if any of `secrets` (name, value), or a Rust panic, shows in the browser console
-    /// so far. A marker logged first and awaited proves that the console is being read.
-    pub async fn ensure_console_clean(&self, secrets: &[(&str, &str)]) -> Outcome {
+    /// The whole browser console up to now, as `console_log`, but sure to hold everything
+    /// logged before the call: a marker is logged and awaited (the last line is the marker).
+    pub async fn console_log_flushed(&self) -> Outcome<Vec<String>> {
         static PROBES: AtomicU32 = AtomicU32::new(0);
         let mark = format!(
             "console probe {}: the browser tests read this console",
@@ -559,7 +621,7 @@ impl Page {
         );
         let script = format!("console.warn({mark:?});");
         self.client().execute(&script, vec![]).await?;
-        let lines = wait_until("the console probe to reach the log", WAIT_LIMIT, || async {
+        wait_until("the console probe to reach the log", WAIT_LIMIT, || async {
             let lines = self.console_log().await?;
             Ok(if lines.iter().any(|line| line.contains(&mark)) {
                 Probe::Done(lines)
@@ -567,7 +629,13 @@ impl Page {
                 Probe::NotYet(format!("{} lines without the probe", lines.len()))
             })
         })
-        .await?;
+        .await
+    }
+
+    /// Fails if any of `secrets` (name, value), or a Rust panic, shows in the browser console
+    /// so far. A marker logged first and awaited proves that the console is being read.
+    pub async fn ensure_console_clean(&self, secrets: &[(&str, &str)]) -> Outcome {
+        let lines = self.console_log_flushed().await?;
         let mut bad = Vec::new();
         for line in &lines {
             if line.to_lowercase().contains("panicked") {

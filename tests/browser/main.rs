@@ -8,6 +8,9 @@
 //! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
 //!   warning on leaving with unsaved changes.
 //! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
+//! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
+//!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
+//!   and writes it to target/fault-matrix.md.
 //! - `session`: signing in with a user or a pasted token, signing in again after a 401,
 //!   signing out, and no secret left in the page or the console.
 #![cfg(not(target_arch = "wasm32"))]
@@ -15,6 +18,7 @@
 #[macro_use]
 mod harness;
 mod chromedriver;
+mod fault_matrix;
 mod first_setup;
 mod loading;
 mod session;
