@@ -1,78 +1,20 @@
 //! In-process tests of the imitated API and the control API (tower `oneshot`, no sockets).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body};
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+use axum::http::{Method, Request, StatusCode};
+use common::{
+    control, get_request, good_body, post_request, send, setup, setup_with, with_peer, Answer, PATH,
+};
 use fake_commandcenter::{
     Endpoint, FakeCommandCenter, FakeConfig, Fault, FaultBody, DEFAULT_TOKEN,
 };
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-const PATH: &str = "/commandcenter/api/V4/EmailServer";
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|error| panic!("not JSON ({error}): {:?}", self.body))
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).map(|value| value.to_str().unwrap())
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-fn post_request(path: &str, body: &str) -> Request<Body> {
-    Request::post(path)
-        .header("Authtoken", DEFAULT_TOKEN)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_owned()))
-        .unwrap()
-}
-
-fn get_request(path: &str) -> Request<Body> {
-    Request::get(path)
-        .header("Authtoken", DEFAULT_TOKEN)
-        .header("Accept", "application/json")
-        .body(Body::empty())
-        .unwrap()
-}
-
-fn good_body() -> Value {
-    json!({
-        "SMTPServerName": "smtp.example.com",
-        "SMTPPort": 587,
-        "senderEmail": "backup@example.com",
-        "senderName": "Commvault",
-        "encryptionAlgorithm": "TLS",
-        "username": "mailer",
-        "password": "c2VjcsOodA==", // "secrèt"
-    })
-}
 
 fn minimal_body() -> Value {
     json!({
@@ -81,12 +23,6 @@ fn minimal_body() -> Value {
         "senderEmail": "cv@example.com",
         "senderName": "CV",
     })
-}
-
-fn setup() -> (FakeCommandCenter, Router) {
-    let fake = FakeCommandCenter::new(FakeConfig::default());
-    let router = fake.router();
-    (fake, router)
 }
 
 fn assert_error_shape(answer: &Answer, status: StatusCode, needle: &str) {
@@ -343,11 +279,10 @@ async fn wrong_missing_or_doubled_token_gets_401_json_on_both_verbs() {
 
 #[tokio::test]
 async fn the_configured_token_is_the_one_accepted() {
-    let fake = FakeCommandCenter::new(FakeConfig {
+    let (_, router) = setup_with(FakeConfig {
         token: "QSDK 3856abcdef".to_owned(),
         ..FakeConfig::default()
     });
-    let router = fake.router();
     let answer = send(&router, get_request(PATH)).await;
     assert_eq!(
         answer.status,
@@ -708,18 +643,6 @@ async fn drop_connection_fault_gives_a_body_that_fails_and_records_status_0() {
 }
 
 // ---- control API ----
-
-fn with_peer(router: Router, peer: &str) -> Router {
-    router.layer(MockConnectInfo(peer.parse::<SocketAddr>().unwrap()))
-}
-
-fn control(method: Method, path: &str, body: &str) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .body(Body::from(body.to_owned()))
-        .unwrap()
-}
 
 #[tokio::test]
 async fn control_api_answers_loopback_peers_only() {

@@ -2,56 +2,28 @@
 //! their expiry, and the control API and Rust API around them. In-process (tower `oneshot`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use axum::Router;
+use common::{
+    b64, call, control, loopback, send, setup, setup_with, with_peer, Answer, PATH as EMAIL_SERVER,
+    TEST_PATH as TEST_MAIL,
+};
 use fake_commandcenter::{
-    Endpoint, FakeCommandCenter, FakeConfig, Fault, FaultBody, DEFAULT_LOGIN_PASSWORD,
-    DEFAULT_LOGIN_USER, DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME, ERROR_CODE_LOGIN_FAILED,
+    Endpoint, FakeConfig, Fault, FaultBody, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER,
+    DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME, ERROR_CODE_LOGIN_FAILED,
 };
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
 const LOGIN: &str = "/commandcenter/api/Login";
 const LOGOUT: &str = "/commandcenter/api/Logout";
-const EMAIL_SERVER: &str = "/commandcenter/api/V4/EmailServer";
-const TEST_MAIL: &str = "/commandcenter/api/V4/EmailServer/Action/Test";
 /// base64 of "demo-password", the default password.
 const DEMO_PASSWORD_BASE64: &str = "ZGVtby1wYXNzd29yZA==";
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|error| panic!("not JSON ({error}): {:?}", self.body))
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-fn b64(text: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(text)
-}
 
 fn login_request(body: &str) -> Request<Body> {
     Request::post(LOGIN)
@@ -61,38 +33,12 @@ fn login_request(body: &str) -> Request<Body> {
         .unwrap()
 }
 
-/// A call to `path` with `token` (JSON body when `body` is given).
-fn call(method: Method, path: &str, token: &str, body: Option<&Value>) -> Request<Body> {
-    let builder = Request::builder()
-        .method(method)
-        .uri(path)
-        .header("Authtoken", token)
-        .header("Accept", "application/json");
-    match body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap(),
-        None => builder.body(Body::empty()).unwrap(),
-    }
-}
-
 fn get(token: &str) -> Request<Body> {
     call(Method::GET, EMAIL_SERVER, token, None)
 }
 
 fn logout(token: &str) -> Request<Body> {
     call(Method::POST, LOGOUT, token, None)
-}
-
-fn setup_with(config: FakeConfig) -> (FakeCommandCenter, Router) {
-    let fake = FakeCommandCenter::new(config);
-    let router = fake.router();
-    (fake, router)
-}
-
-fn setup() -> (FakeCommandCenter, Router) {
-    setup_with(FakeConfig::default())
 }
 
 /// Logs in as the default user and returns the token.
@@ -647,20 +593,6 @@ async fn faults_on_logout_leave_the_session_alive() {
 
 // ---- control API ----
 
-fn control(method: Method, path: &str, body: &str) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .body(Body::from(body.to_owned()))
-        .unwrap()
-}
-
-fn loopback(router: Router) -> Router {
-    router.layer(MockConnectInfo(
-        "127.0.0.1:5000".parse::<SocketAddr>().unwrap(),
-    ))
-}
-
 #[tokio::test]
 async fn control_api_expires_sessions_and_sets_the_token_lifetime() {
     let (fake, router) = setup();
@@ -743,9 +675,7 @@ async fn control_api_expires_sessions_and_sets_the_token_lifetime() {
 #[tokio::test]
 async fn control_api_for_sessions_is_loopback_only_and_faults_take_the_new_names() {
     let (fake, router) = setup();
-    let remote = router.clone().layer(MockConnectInfo(
-        "192.0.2.7:5000".parse::<SocketAddr>().unwrap(),
-    ));
+    let remote = with_peer(router.clone(), "192.0.2.7:5000");
     let token = sign_in(&router).await;
     for (method, path, body) in [
         (Method::POST, "/__fake/sessions/expire", ""),

@@ -3,61 +3,19 @@
 //! what only a socket shows (a streamed multi-MB body, the headers as sent).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body};
-use axum::extract::connect_info::MockConnectInfo;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use axum::Router;
-use fake_commandcenter::{
-    Endpoint, FakeCommandCenter, FakeConfig, Fault, FaultBody, DEFAULT_TOKEN,
-};
+use axum::http::{Method, Request, StatusCode};
+use common::{control, loopback, send, setup, with_json, PATH};
+use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tower::ServiceExt;
-
-const PATH: &str = "/commandcenter/api/V4/EmailServer";
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|error| panic!("not JSON ({error}): {:?}", self.body))
-    }
-
-    fn cors_headers(&self) -> Vec<String> {
-        self.headers
-            .keys()
-            .map(|name| name.as_str().to_owned())
-            .filter(|name| name.starts_with("access-control-"))
-            .collect()
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-fn setup() -> (FakeCommandCenter, Router) {
-    let fake = FakeCommandCenter::new(FakeConfig::default());
-    let router = fake.router();
-    (fake, router)
-}
 
 fn settings() -> Value {
     json!({
@@ -82,21 +40,14 @@ fn request_for(endpoint: Endpoint) -> Request<Body> {
         .header("Authtoken", DEFAULT_TOKEN)
         .header("Origin", "http://localhost:8080")
         .header("Accept", "application/json");
-    match body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap(),
-        None => builder.body(Body::empty()).unwrap(),
-    }
+    with_json(builder, body.as_ref().map(Value::to_string))
 }
 
 fn post(body: &Value, token: &str) -> Request<Body> {
-    Request::post(PATH)
-        .header("Authtoken", token)
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
+    with_json(
+        Request::post(PATH).header("Authtoken", token),
+        Some(body.to_string()),
+    )
 }
 
 // ---- Status across statuses and bodies ----
@@ -379,20 +330,10 @@ async fn delayed_waits_then_applies_the_next_fault() {
 
 // ---- control API JSON ----
 
-fn control(method: Method, path: &str, body: &str) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .body(Body::from(body.to_owned()))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn control_api_sets_the_new_faults_on_every_endpoint() {
     let (fake, router) = setup();
-    let router = router.layer(MockConnectInfo(
-        "127.0.0.1:5000".parse::<SocketAddr>().unwrap(),
-    ));
+    let router = loopback(router);
     let cases = [
         (
             r#"{"kind":"large_body","bytes":5000000,"status":502}"#,
@@ -464,9 +405,7 @@ async fn control_api_sets_the_new_faults_on_every_endpoint() {
 #[tokio::test]
 async fn control_api_refuses_bad_new_faults() {
     let (fake, router) = setup();
-    let router = router.layer(MockConnectInfo(
-        "127.0.0.1:5000".parse::<SocketAddr>().unwrap(),
-    ));
+    let router = loopback(router);
     for body in [
         r#"{"kind":"large_body","status":502}"#,
         r#"{"kind":"large_body","bytes":100}"#,

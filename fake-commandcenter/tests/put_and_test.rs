@@ -2,13 +2,17 @@
 //! seeding, and the control API that goes with them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body};
-use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Method, Request, StatusCode};
 use axum::Router;
+use common::{
+    call, control, demo_seed_settings, good_body, loopback, send, setup, setup_with, Answer, PATH,
+    TEST_PATH,
+};
 use fake_commandcenter::{
     Endpoint, FakeCommandCenter, FakeConfig, Fault, FaultBody, DEFAULT_TOKEN,
     ERROR_CODE_NO_SAVED_CREDENTIALS, ERROR_CODE_SMTP_CONNECT_FAILED,
@@ -16,60 +20,17 @@ use fake_commandcenter::{
 use serde_json::{json, Map, Value};
 use tower::ServiceExt;
 
-const PATH: &str = "/commandcenter/api/V4/EmailServer";
-const TEST_PATH: &str = "/commandcenter/api/V4/EmailServer/Action/Test";
-
-struct Answer {
-    status: StatusCode,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|error| panic!("not JSON ({error}): {:?}", self.body))
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Answer {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer {
-        status,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
+/// A call with the static token and a JSON body.
 fn api_request(method: Method, path: &str, body: &Value) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .header("Authtoken", DEFAULT_TOKEN)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
+    call(method, path, DEFAULT_TOKEN, Some(body))
 }
 
+/// GET of the settings with the static token only (no Accept, unlike `common::get_request`).
 fn get_request() -> Request<Body> {
     Request::get(PATH)
         .header("Authtoken", DEFAULT_TOKEN)
         .body(Body::empty())
         .unwrap()
-}
-
-/// POST's body with credentials ("secrèt").
-fn good_body() -> Value {
-    json!({
-        "SMTPServerName": "smtp.example.com",
-        "SMTPPort": 587,
-        "senderEmail": "backup@example.com",
-        "senderName": "Commvault",
-        "encryptionAlgorithm": "TLS",
-        "username": "mailer",
-        "password": "c2VjcsOodA==",
-    })
 }
 
 /// Action/Test's body without credentials.
@@ -92,12 +53,6 @@ fn with(mut body: Value, changes: &Value) -> Value {
         }
     }
     body
-}
-
-fn setup() -> (FakeCommandCenter, Router) {
-    let fake = FakeCommandCenter::new(FakeConfig::default());
-    let router = fake.router();
-    (fake, router)
 }
 
 /// A fake with `good_body()` stored through the API.
@@ -610,11 +565,10 @@ async fn test_refuses_one_credential_alone_and_other_contract_violations() {
 
 #[tokio::test]
 async fn test_mails_go_to_the_configured_user_email_and_the_path_is_case_insensitive() {
-    let fake = FakeCommandCenter::new(FakeConfig {
+    let (fake, router) = setup_with(FakeConfig {
         user_email: "ops@example.org".to_owned(),
         ..FakeConfig::default()
     });
-    let router = fake.router();
     let request = api_request(
         Method::POST,
         "/commandcenter/api/v4/emailserver/action/test",
@@ -778,15 +732,7 @@ async fn faults_work_on_test() {
 async fn a_seed_starts_the_fake_with_those_settings() {
     let seed: Value = serde_json::from_str(include_str!("../seeds/demo.json")).unwrap();
     let fake = FakeCommandCenter::with_settings(FakeConfig::default(), seed).unwrap();
-    let expected = json!({
-        "SMTPServerName": "smtp.example.com",
-        "SMTPPort": 587,
-        "senderEmail": "commvault-alerts@example.com",
-        "senderName": "Commvault Command Center",
-        "encryptionAlgorithm": "TLS",
-        "useAuthentication": true,
-        "username": "cc-mailer",
-    });
+    let expected = demo_seed_settings();
     assert_eq!(fake.stored_settings(), expected);
     // base64 of "demo-smtp-password"
     assert_eq!(
@@ -841,20 +787,10 @@ fn a_seed_that_breaks_the_post_contract_is_refused() {
 
 // ---- control API ----
 
-fn control(method: Method, path: &str, body: &str) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(path)
-        .body(Body::from(body.to_owned()))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn control_api_switches_the_mail_server_and_lists_test_mails() {
     let (fake, router) = configured().await;
-    let router = router.layer(MockConnectInfo(
-        "127.0.0.1:5000".parse::<SocketAddr>().unwrap(),
-    ));
+    let router = loopback(router);
 
     let answer = send(&router, control(Method::GET, "/__fake/mail-server", "")).await;
     assert_eq!(answer.json(), json!({"reachable": true}));

@@ -2,17 +2,18 @@
 //! is seen exactly as a browser would see it: no status line, no bytes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use common::{b64, demo_seed_settings, PATH};
 use fake_commandcenter::{FakeCommandCenter, FakeConfig, DEFAULT_TOKEN};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-
-const PATH: &str = "/commandcenter/api/V4/EmailServer";
 
 /// What the server sent on one `Connection: close` exchange; `Err` if the connection was
 /// reset, which also counts as "no answer".
@@ -274,17 +275,7 @@ impl Drop for Running {
 
 #[test]
 fn binary_prints_its_url_once_listening_and_serves_with_the_given_token() {
-    let child = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
-        .args(["--port", "0", "--token", "QSDK 3856cafe"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut running = Running(child);
-    let mut line = String::new();
-    BufReader::new(running.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (_running, line) = spawn_binary(&["--token", "QSDK 3856cafe"]);
     let rest = line
         .strip_prefix("fake Command Center listening on http://127.0.0.1:")
         .unwrap_or_else(|| panic!("unexpected line {line:?}"));
@@ -293,18 +284,12 @@ fn binary_prints_its_url_once_listening_and_serves_with_the_given_token() {
     let port: u16 = port.parse().unwrap();
     assert_ne!(port, 0);
 
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: QSDK 3856cafe\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = parse(&answer);
+    let answer = blocking_request(
+        port,
+        &format!(
+            "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: QSDK 3856cafe\r\nConnection: close\r\n\r\n"
+        ),
+    );
     assert_eq!(answer.status, 200);
     assert_eq!(answer.json(), json!({}));
 }
@@ -320,8 +305,8 @@ fn binary_refuses_unknown_arguments() {
     assert_eq!(status.code(), Some(2));
 }
 
-/// Starts the binary with `args` and returns it with the port from its first line.
-fn start_binary(args: &[&str]) -> (Running, u16) {
+/// Starts the binary on any port with `args` and returns it with the first line it prints.
+fn spawn_binary(args: &[&str]) -> (Running, String) {
     let child = Command::new(env!("CARGO_BIN_EXE_fake-commandcenter"))
         .args(["--port", "0"])
         .args(args)
@@ -334,6 +319,12 @@ fn start_binary(args: &[&str]) -> (Running, u16) {
     BufReader::new(running.0.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (running, line)
+}
+
+/// Starts the binary with `args` and returns it with the port from its first line.
+fn start_binary(args: &[&str]) -> (Running, u16) {
+    let (running, line) = spawn_binary(args);
     let port = line
         .strip_prefix("fake Command Center listening on http://127.0.0.1:")
         .and_then(|rest| rest.split_once('/'))
@@ -342,21 +333,27 @@ fn start_binary(args: &[&str]) -> (Running, u16) {
     (running, port)
 }
 
-/// One blocking `Connection: close` exchange with the binary.
-fn blocking_exchange(port: u16, method: &str, path: &str, body: &str) -> Parsed {
+/// Sends `request` (all of it, head and body) to the binary and reads the answer to the end.
+fn blocking_request(port: u16, request: &str) -> Parsed {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: x\r\nAuthtoken: {DEFAULT_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).unwrap();
     parse(&answer)
+}
+
+/// One blocking `Connection: close` exchange with the binary.
+fn blocking_exchange(port: u16, method: &str, path: &str, body: &str) -> Parsed {
+    blocking_request(
+        port,
+        &format!(
+            "{method} {path} HTTP/1.1\r\nHost: x\r\nAuthtoken: {DEFAULT_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
 }
 
 #[test]
@@ -365,18 +362,7 @@ fn binary_starts_with_the_demo_seed() {
     let (_running, port) = start_binary(&["--seed", seed]);
     let got = blocking_exchange(port, "GET", PATH, "");
     assert_eq!(got.status, 200);
-    assert_eq!(
-        got.json(),
-        json!({
-            "SMTPServerName": "smtp.example.com",
-            "SMTPPort": 587,
-            "senderEmail": "commvault-alerts@example.com",
-            "senderName": "Commvault Command Center",
-            "encryptionAlgorithm": "TLS",
-            "useAuthentication": true,
-            "username": "cc-mailer",
-        })
-    );
+    assert_eq!(got.json(), demo_seed_settings());
     let settings = blocking_exchange(port, "GET", "/__fake/settings", "");
     assert_eq!(
         settings.json()["passwordBase64"],
@@ -463,10 +449,9 @@ fn binary_takes_the_login_user_password_and_token_lifetime() {
     assert_eq!(lifetime.json()["seconds"].as_f64(), Some(1.0));
 
     let login = |username: &str, password: &str| {
-        use base64::Engine;
         let body = json!({
             "username": username,
-            "password": base64::engine::general_purpose::STANDARD.encode(password),
+            "password": b64(password),
         });
         blocking_exchange(port, "POST", "/commandcenter/api/Login", &body.to_string())
     };
@@ -477,18 +462,13 @@ fn binary_takes_the_login_user_password_and_token_lifetime() {
     let token = answer.json()["token"].as_str().unwrap().to_owned();
 
     let with_token = |token: &str| {
-        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        write!(
-            stream,
-            "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: {token}\r\nConnection: close\r\n\r\n"
+        blocking_request(
+            port,
+            &format!(
+                "GET {PATH} HTTP/1.1\r\nHost: x\r\nAuthtoken: {token}\r\nConnection: close\r\n\r\n"
+            ),
         )
-        .unwrap();
-        let mut answer = Vec::new();
-        stream.read_to_end(&mut answer).unwrap();
-        parse(&answer).status
+        .status
     };
     assert_eq!(with_token(&token), 200);
     std::thread::sleep(Duration::from_millis(1300));
