@@ -7,9 +7,11 @@
 //! Each command lives in its own module with a `pub fn run(sh: &Shell, ...)`; adding one means a
 //! new module, one arm in `run` below and a line in `USAGE`.
 
+mod bench;
 mod dev;
 mod pins;
 mod setup;
+mod sizes;
 mod test;
 #[cfg(test)]
 mod tidy;
@@ -30,11 +32,20 @@ Commands:
   setup   Install what building and testing need, only what is missing
           (wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium, ChromeDriver).
   test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
-          (native and wasm), trunk build --release, cargo test incl. browser tests.
+          (native and wasm), trunk build --release, the bundle sizes (a report; also
+          writes dist/'s .br/.gz siblings), cargo test incl. browser tests.
+  size    Build the release bundle and fail when it is over size-budget.toml.
   dev     Serve the app with `trunk serve`, talking to the fake Command Center.
             --port <N>       port of the app               [default: 8080]
             --api-port <N>   port of the fake server       [default: 8081]
             --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
+  bench   Measure the release bundle and write target/bench/report.md (also printed):
+          sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
+          over cold loads (load event, #sign-in usable); validation per keystroke
+          (cargo bench --bench validation); input-to-frame time typing in the page.
+          Reports only: no number makes it fail.
+            --loads <N>       cold loads, a fresh browser profile each [default: 15]
+            --keystrokes <N>  keystrokes measured in the user name     [default: 50]
   help    Print this message.
 ";
 
@@ -70,6 +81,12 @@ fn run() -> anyhow::Result<()> {
             test::run(&sh)
         }
         "dev" => dev::run(&sh, &parse_dev_options(&rest)?),
+        "size" => {
+            no_options(&command, &rest)?;
+            test::trunk_build_release(&sh)?;
+            sizes::run(&sh)
+        }
+        "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
@@ -134,6 +151,40 @@ fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
     Ok(options)
 }
 
+fn parse_bench_options(args: &[String]) -> anyhow::Result<bench::Options> {
+    let mut options = bench::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline_value
+                .clone()
+                .or_else(|| args.next().cloned())
+                .with_context(|| format!("`{flag}` needs a value"))
+        };
+        match flag {
+            "--loads" => options.loads = parse_count(flag, &value()?)?,
+            "--keystrokes" => options.keystrokes = parse_count(flag, &value()?)?,
+            _ => {
+                eprint!("{USAGE}");
+                bail!("unknown option `{arg}` for `bench`");
+            }
+        }
+    }
+    Ok(options)
+}
+
+/// A count of repetitions: at least one, and few enough to finish today.
+fn parse_count(flag: &str, value: &str) -> anyhow::Result<usize> {
+    match value.parse::<usize>() {
+        Ok(count @ 1..=10_000) => Ok(count),
+        _ => bail!("`{flag}` needs a number from 1 to 10000, got `{value}`"),
+    }
+}
+
 fn parse_port(flag: &str, value: &str) -> anyhow::Result<u16> {
     match value.parse::<u16>() {
         Ok(port) if port != 0 => Ok(port),
@@ -172,6 +223,26 @@ mod tests {
             (options.port, options.api_port, options.token.as_str()),
             (9000, 9001, "t0k")
         );
+        Ok(())
+    }
+
+    #[test]
+    fn bench_options() -> anyhow::Result<()> {
+        let options = parse_bench_options(&[])?;
+        assert_eq!((options.loads, options.keystrokes), (15, 50));
+        let options = parse_bench_options(&strings(&["--loads", "3", "--keystrokes=20"]))?;
+        assert_eq!((options.loads, options.keystrokes), (3, 20));
+        for args in [
+            &["--loads"][..],
+            &["--loads", "0"],
+            &["--keystrokes", "many"],
+            &["--runs", "3"],
+        ] {
+            assert!(
+                parse_bench_options(&strings(args)).is_err(),
+                "accepted {args:?}"
+            );
+        }
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use xshell::{cmd, Shell};
 
-use crate::{pins::Pins, setup};
+use crate::{pins::Pins, setup, sizes};
 
 /// The browser end-to-end tests serve the built app from this directory; without it they fail.
 const DIST_VAR: &str = "COMMANDCENTER_EMAIL_DIST";
@@ -55,10 +55,14 @@ fn run_steps(sh: &Shell) -> anyhow::Result<()> {
         ),
         (
             "trunk build --release",
-            Box::new(|| {
-                // The update check would only suggest leaving the version pinned in Trunk.toml.
-                Ok(cmd!(sh, "trunk build --release --skip-version-check").run()?)
-            }),
+            Box::new(|| trunk_build_release(sh)),
+        ),
+        (
+            // Writes dist/'s .br and .gz siblings too. The browser tests serve dist/ with
+            // tower-http's ServeDir, which never picks those up unless told to (precompressed_*),
+            // so they test the very files a server without precompression would send.
+            "bundle sizes (report; `cargo xtask size` checks the budget)",
+            Box::new(|| sizes::report(sh)),
         ),
         (
             "cargo test (including the browser tests)",
@@ -80,6 +84,13 @@ fn run_steps(sh: &Shell) -> anyhow::Result<()> {
         println!("\n==> [{}/{total}] {name}", index + 1);
         step().with_context(|| format!("step {}/{total} `{name}` failed", index + 1))?;
     }
+    Ok(())
+}
+
+/// The release bundle in dist/, as users get it; `bench` measures this same build.
+pub fn trunk_build_release(sh: &Shell) -> anyhow::Result<()> {
+    // The update check would only suggest leaving the version pinned in Trunk.toml.
+    cmd!(sh, "trunk build --release --skip-version-check").run()?;
     Ok(())
 }
 

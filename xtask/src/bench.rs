@@ -1,0 +1,554 @@
+//! `cargo xtask bench`: how big the page is, how fast it starts, and what a keystroke costs, in one
+//! run, written to target/bench/report.md and printed.
+//!
+//! It measures the release bundle, as users get it: `trunk build --release`, the precompressed
+//! siblings, served over loopback by a server that sends them. The browser numbers are taken
+//! inside the page by a script injected before any of the page's own (see bench/probe.js), so
+//! they do not include WebDriver's round trips.
+//!
+//! It reports and never judges: no number makes it fail. The size budget is enforced by
+//! `cargo xtask test`; timings depend too much on the machine and its load to be a gate.
+
+mod serve;
+mod webdriver;
+
+use std::{
+    collections::BTreeMap,
+    fmt::Write as _,
+    fs,
+    path::Path,
+    time::{Duration, Instant},
+};
+
+use anyhow::{ensure, Context};
+use serde_json::{json, Value};
+use xshell::{cmd, Shell};
+
+use self::{
+    serve::StaticServer,
+    webdriver::{ChromeDriver, Session},
+};
+use crate::{
+    pins::Pins,
+    setup,
+    sizes::{self, Asset, Budget},
+    test,
+};
+
+/// Where the report goes, relative to the workspace root; under target/ so cargo clean removes it.
+const REPORT: &str = "target/bench/report.md";
+const PROBE: &str = include_str!("bench/probe.js");
+/// Loading, compiling and starting the wasm on a busy 2-core machine.
+const READY_LIMIT: Duration = Duration::from_secs(60);
+/// One keystroke's frame.
+const KEYSTROKE_LIMIT: Duration = Duration::from_secs(10);
+/// The first keystrokes also compile and warm up code paths; they are typed, not counted.
+const WARM_UP_KEYSTROKES: usize = 5;
+/// What is typed into the user name, over and over: a plausible Command Center user.
+const TYPED: &str = "commvault-admin.";
+
+pub struct Options {
+    /// Cold page loads, each in a new Chromium with a fresh profile.
+    pub loads: usize,
+    /// Keystrokes measured in the user name field (after the warm-up ones).
+    pub keystrokes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            loads: 15,
+            keystrokes: 50,
+        }
+    }
+}
+
+pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
+    setup::run(sh)?;
+    let root = sh.current_dir();
+    let dist = root.join(Pins::load(&root)?.dist);
+    let budget = Budget::load(&root)?;
+    // Taken first: the load average says how busy the machine was before the bench made it busy.
+    let machine = Machine::describe(sh);
+
+    println!("\n==> [1/4] trunk build --release");
+    test::trunk_build_release(sh)?;
+
+    println!("\n==> [2/4] sizes (and the precompressed .br/.gz siblings)");
+    let assets = sizes::precompress_and_measure(&dist)?;
+    print!("{}", sizes::table(&assets));
+    println!("\n{}", budget.verdict(&assets));
+
+    println!("\n==> [3/4] validation per keystroke, native: cargo bench --bench validation");
+    // stdout is divan's table, for the report; cargo's progress goes to stderr and shows live.
+    let divan = cmd!(sh, "cargo bench --bench validation").read()?;
+    println!("{divan}");
+
+    println!(
+        "\n==> [4/4] headless Chromium: {} cold loads, then {} keystrokes",
+        options.loads, options.keystrokes
+    );
+    let browser = measure_in_browser(&dist, options)?;
+
+    let report = Report {
+        machine,
+        assets,
+        budget,
+        divan,
+        browser,
+    }
+    .render();
+    let path = root.join(REPORT);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    fs::write(&path, &report).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("\n{report}");
+    println!("(written to {REPORT})");
+    Ok(())
+}
+
+/// What the numbers were measured on; they mean little without it.
+struct Machine {
+    when: String,
+    commit: String,
+    cpus: usize,
+    load_average: String,
+}
+
+impl Machine {
+    fn describe(sh: &Shell) -> Machine {
+        let quiet = |command: xshell::Cmd<'_>| {
+            command
+                .quiet()
+                .ignore_stderr()
+                .read()
+                .ok()
+                .filter(|out| !out.is_empty())
+        };
+        let when = quiet(cmd!(sh, "date -u +%Y-%m-%dT%H:%M:%SZ"));
+        let commit = quiet(cmd!(sh, "git rev-parse --short HEAD"));
+        let dirty = quiet(cmd!(sh, "git status --porcelain")).is_some();
+        let load_average = fs::read_to_string("/proc/loadavg").ok().map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        Machine {
+            when: when.unwrap_or_else(|| "unknown".to_owned()),
+            commit: match commit {
+                Some(commit) if dirty => format!("{commit} with uncommitted changes"),
+                Some(commit) => commit,
+                None => "unknown".to_owned(),
+            },
+            cpus: std::thread::available_parallelism().map_or(0, |n| n.get()),
+            load_average: load_average.unwrap_or_else(|| "unknown".to_owned()),
+        }
+    }
+}
+
+/// One cold load, in milliseconds since the navigation started.
+struct Load {
+    load_event: f64,
+    interactive: f64,
+}
+
+/// One keystroke, in milliseconds since its `input` event was dispatched.
+struct Keystroke {
+    /// The end of the event's handling: the page's listeners and the updates they queued.
+    handled: f64,
+    /// The end of the next rendered frame.
+    frame: f64,
+    /// How many DOM changes it caused, and when the first one came.
+    mutations: u64,
+    first_mutation: Option<f64>,
+}
+
+struct BrowserResults {
+    chromium: String,
+    loads: Vec<Load>,
+    keystrokes: Vec<Keystroke>,
+    /// What the first cold load received: response body bytes, as sent and decoded.
+    received: Transfer,
+    /// Responses the server sent per content coding, over the whole run.
+    encodings: BTreeMap<String, u64>,
+}
+
+#[derive(Default)]
+struct Transfer {
+    encoded: u64,
+    decoded: u64,
+    resources: usize,
+}
+
+fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserResults> {
+    ensure!(
+        options.loads > 0 && options.keystrokes > 0,
+        "need at least one load and one keystroke"
+    );
+    let server = StaticServer::start(dist)?;
+    let url = server.url();
+    // Every Session ends its Chromium and removes its profile when dropped, and the driver is
+    // killed when dropped, so an error anywhere below leaves nothing running.
+    let driver = ChromeDriver::start()?;
+
+    let mut loads = Vec::new();
+    let mut received = Transfer::default();
+    let mut chromium = String::new();
+    for n in 1..=options.loads {
+        let session = Session::start(&driver)?;
+        let (load, transfer) =
+            cold_load(&session, &url).with_context(|| format!("cold load {n}"))?;
+        println!(
+            "load {n:>2}/{}: load event {:7.1} ms, interactive {:7.1} ms",
+            options.loads, load.load_event, load.interactive
+        );
+        if n == 1 {
+            received = transfer;
+            chromium.clone_from(&session.browser_version);
+        }
+        loads.push(load);
+    }
+
+    let session = Session::start(&driver)?;
+    cold_load(&session, &url).context("loading the page to type into it")?;
+    let keystrokes = type_into_user_name(&session, options.keystrokes)?;
+    println!(
+        "typed {} keystrokes into #login-user ({WARM_UP_KEYSTROKES} more to warm up)",
+        keystrokes.len()
+    );
+    Ok(BrowserResults {
+        chromium,
+        loads,
+        keystrokes,
+        received,
+        encodings: server.sent_encodings(),
+    })
+}
+
+/// Opens the page in a browser that has never seen it and waits until it is usable.
+fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer)> {
+    session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": PROBE }),
+    )?;
+    session.goto(url)?;
+    session.set_script_timeout(READY_LIMIT)?;
+    // One script that waits inside the page, rather than polling: each poll would run on the
+    // page's main thread while it starts, and delay what is being measured.
+    let found = session
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const bench = window.__xtaskBench;
+             if (!bench) { done(null); return; }
+             bench.whenInteractive().then(() => done({
+                 load: bench.load,
+                 interactive: bench.interactive,
+                 resources: performance.getEntriesByType('navigation')
+                     .concat(performance.getEntriesByType('resource'))
+                     .map((e) => [e.encodedBodySize, e.decodedBodySize]),
+             }));",
+            json!([]),
+        )
+        .with_context(|| {
+            format!("the page did not show an enabled #sign-in within {READY_LIMIT:?}")
+        })?;
+    ensure!(
+        !found.is_null(),
+        "the probe script did not run in the page (Page.addScriptToEvaluateOnNewDocument)"
+    );
+    let load = Load {
+        load_event: number(&found["load"], "load")?,
+        interactive: number(&found["interactive"], "interactive")?,
+    };
+    let mut transfer = Transfer::default();
+    for resource in found["resources"].as_array().into_iter().flatten() {
+        transfer.encoded += resource[0].as_u64().unwrap_or_default();
+        transfer.decoded += resource[1].as_u64().unwrap_or_default();
+        transfer.resources += 1;
+    }
+    Ok((load, transfer))
+}
+
+/// Types into the sign-in form's user name, one key press per WebDriver command, waiting for each
+/// keystroke's frame before the next so that no two share one.
+fn type_into_user_name(session: &Session<'_>, count: usize) -> anyhow::Result<Vec<Keystroke>> {
+    let input = session.find("#login-user")?;
+    session.set_script_timeout(KEYSTROKE_LIMIT)?;
+    let total = count + WARM_UP_KEYSTROKES;
+    let started = Instant::now();
+    for (n, key) in (1..=total).zip(TYPED.chars().cycle()) {
+        session.send_keys(&input, &key.to_string())?;
+        session
+            .execute_async(
+                "window.__xtaskBench.whenKeystrokes(arguments[0])
+                     .then(() => arguments[arguments.length - 1](true));",
+                json!([n]),
+            )
+            .with_context(|| {
+                format!("keystroke {n} was not rendered within {KEYSTROKE_LIMIT:?}")
+            })?;
+    }
+    let typed = session.execute(
+        "return document.getElementById('login-user').value.length;",
+        json!([]),
+    )?;
+    ensure!(
+        typed.as_u64() == u64::try_from(total).ok(),
+        "typed {total} keys, but #login-user holds {typed} characters"
+    );
+    let samples = session.execute("return window.__xtaskBench.keystrokes;", json!([]))?;
+    let samples = samples.as_array().context("no keystrokes recorded")?;
+    ensure!(
+        samples.len() == total,
+        "typed {total} keys, the page saw {} input events (in {:?})",
+        samples.len(),
+        started.elapsed()
+    );
+    samples
+        .iter()
+        .skip(WARM_UP_KEYSTROKES)
+        .map(|sample| {
+            ensure!(
+                sample["target"] == "login-user",
+                "an input event went to {} instead of #login-user",
+                sample["target"]
+            );
+            Ok(Keystroke {
+                handled: number(&sample["handled"], "handled")?,
+                frame: number(&sample["frame"], "frame")?,
+                mutations: sample["mutations"].as_u64().unwrap_or_default(),
+                first_mutation: sample["mutation"].as_f64(),
+            })
+        })
+        .collect()
+}
+
+fn number(value: &Value, what: &str) -> anyhow::Result<f64> {
+    value
+        .as_f64()
+        .with_context(|| format!("the page recorded no `{what}` time (got {value})"))
+}
+
+/// Median, minimum and maximum of a set of measurements.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Summary {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
+    let mut sorted: Vec<f64> = values.into_iter().collect();
+    sorted.sort_by(f64::total_cmp);
+    let (&min, &max) = (sorted.first()?, sorted.last()?);
+    // The middle value, or the mean of the middle two: the same index for an odd count.
+    let (lower, upper) = ((sorted.len() - 1) / 2, sorted.len() / 2);
+    let median = (sorted[lower] + sorted[upper]) / 2.0;
+    Some(Summary { median, min, max })
+}
+
+struct Report {
+    machine: Machine,
+    assets: Vec<Asset>,
+    budget: Budget,
+    divan: String,
+    browser: BrowserResults,
+}
+
+impl Report {
+    fn render(&self) -> String {
+        let Report {
+            machine,
+            assets,
+            budget,
+            divan,
+            browser,
+        } = self;
+        let mut out = String::new();
+        let _ = writeln!(out, "# cargo xtask bench\n");
+        let _ = writeln!(
+            out,
+            "- when: {} · commit {}\n- machine: {} CPUs, load average {} at the start · \
+             Chromium {}\n- bundle: `trunk build --release`, dist/ served on loopback by the \
+             bench with its precompressed siblings; responses sent: {}",
+            machine.when,
+            machine.commit,
+            machine.cpus,
+            machine.load_average,
+            browser.chromium,
+            browser
+                .encodings
+                .iter()
+                .map(|(coding, n)| format!("{n} {coding}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+
+        let _ = writeln!(out, "\n## Bundle size\n");
+        out.push_str(&sizes::table(assets));
+        let _ = writeln!(out, "\n{}", budget.verdict(assets));
+
+        let loads = &browser.loads;
+        let _ = writeln!(
+            out,
+            "\n## Start-up: {} cold loads in headless Chromium\n\n\
+             Each load in a new browser with a fresh profile (no HTTP cache, no compiled code \
+             cache). Milliseconds since the navigation started, taken inside the page.\n",
+            loads.len()
+        );
+        let rows = [
+            (
+                "`load` event",
+                summarize(loads.iter().map(|l| l.load_event)),
+            ),
+            (
+                "interactive: `#sign-in` present and enabled",
+                summarize(loads.iter().map(|l| l.interactive)),
+            ),
+        ];
+        out.push_str(&timing_table("moment", &rows));
+        let received = &browser.received;
+        let _ = writeln!(
+            out,
+            "\nBy the time it was interactive, the first load had received {} B of response \
+             bodies ({} B decoded) in {} responses.",
+            sizes::grouped(received.encoded),
+            sizes::grouped(received.decoded),
+            received.resources
+        );
+
+        let _ = writeln!(
+            out,
+            "\n## Validation per keystroke, native (divan)\n\n\
+             `field_errors` over the whole form, which the page runs on each input event; \
+             `cargo bench --bench validation`, release profile (opt-level \"z\", as the wasm).\n"
+        );
+        let _ = writeln!(out, "```text\n{}\n```", divan.trim_end());
+
+        let keys = &browser.keystrokes;
+        let _ = writeln!(
+            out,
+            "\n## Input to render in Chromium: {} keystrokes into `#login-user`\n\n\
+             One WebDriver key press at a time on the sign-in panel, after {WARM_UP_KEYSTROKES} \
+             to warm up. Milliseconds from the `input` event's dispatch, taken inside the page \
+             (performance.now() steps by 0.1 ms in a page that is not cross-origin isolated).\n",
+            keys.len()
+        );
+        let mutated: Vec<f64> = keys.iter().filter_map(|k| k.first_mutation).collect();
+        let mut rows = vec![
+            (
+                "handled (the page's listeners and their updates)",
+                summarize(keys.iter().map(|k| k.handled)),
+            ),
+            (
+                "the next frame rendered",
+                summarize(keys.iter().map(|k| k.frame)),
+            ),
+        ];
+        if !mutated.is_empty() {
+            rows.insert(
+                1,
+                ("the first DOM change", summarize(mutated.iter().copied())),
+            );
+        }
+        out.push_str(&timing_table("from `input` to", &rows));
+        let mutations = summarize(keys.iter().map(|k| k.mutations as f64));
+        let _ = writeln!(
+            out,
+            "\nDOM changes per keystroke: median {} ({} of {} keystrokes changed the DOM; the \
+             typed text itself is the input's value, which is no DOM change).",
+            mutations.map_or(0.0, |m| m.median),
+            mutated.len(),
+            keys.len()
+        );
+        out
+    }
+}
+
+fn timing_table(first: &str, rows: &[(&str, Option<Summary>)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .chain([first.chars().count()])
+        .max()
+        .unwrap_or_default();
+    let mut out = format!(
+        "| {first:<width$} |    median |       min |       max |\n|{}|----------:|----------:|----------:|\n",
+        "-".repeat(width + 2)
+    );
+    for (label, summary) in rows {
+        let cells = match summary {
+            Some(s) => [s.median, s.min, s.max].map(|ms| format!("{ms:.1} ms")),
+            None => ["-".to_owned(), "-".to_owned(), "-".to_owned()],
+        };
+        let _ = writeln!(
+            out,
+            "| {label:<width$} | {:>9} | {:>9} | {:>9} |",
+            cells[0], cells[1], cells[2]
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summarizes() {
+        assert_eq!(summarize([]), None);
+        assert_eq!(
+            summarize([3.0, 1.0, 2.0]),
+            Some(Summary {
+                median: 2.0,
+                min: 1.0,
+                max: 3.0
+            })
+        );
+        assert_eq!(
+            summarize([4.0, 1.0, 2.0, 10.0]).map(|s| s.median),
+            Some(3.0)
+        );
+    }
+
+    #[test]
+    fn timing_tables_line_up() {
+        let table = timing_table(
+            "moment",
+            &[
+                (
+                    "`load` event",
+                    Some(Summary {
+                        median: 123.45,
+                        min: 100.0,
+                        max: 2000.0,
+                    }),
+                ),
+                ("never", None),
+            ],
+        );
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 4, "{table}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() == lines[0].chars().count()),
+            "{table}"
+        );
+        assert!(lines[2].contains("123.5 ms") && lines[2].contains("2000.0 ms"));
+    }
+
+    #[test]
+    fn the_probe_defines_what_the_bench_reads() {
+        for name in [
+            "__xtaskBench",
+            "whenInteractive",
+            "whenKeystrokes",
+            "Page.addScriptToEvaluateOnNewDocument",
+        ] {
+            assert!(PROBE.contains(name), "probe.js does not mention {name}");
+        }
+    }
+}
