@@ -147,7 +147,7 @@ fn RevealButton(
             on:click=move |_| revealed.update(|shown| *shown = !*shown)
         >
             {move || if revealed.get() { "Hide" } else { "Show" }}
-            <span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+            <span class="visually-hidden">{format!(" {}", label.to_ascii_lowercase())}</span>
         </button>
     }
 }

@@ -11,6 +11,7 @@ mod review;
 mod sign_in;
 mod status;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,7 +28,9 @@ pub fn App() -> impl IntoView {
     let connection = ConnectionState::new();
     let config_problem = RwSignal::new(None::<String>);
     load_runtime_config(connection, config_problem);
-    let signed_in = move || connection.session.with(Option::is_some);
+    // A memo, so that a new session (signing in again with a fresh token) does not re-create
+    // the settings page: only signing in or out switches what is shown.
+    let signed_in = Memo::new(move |_| connection.session.with(Option::is_some));
 
     view! {
         <div class="page">
@@ -41,10 +44,14 @@ pub fn App() -> impl IntoView {
             {move || config_problem.get().map(|problem| view! {
                 <p class="notice">{problem} " The page uses the default API base URL."</p>
             })}
-            <Show when=signed_in fallback=move || view! { <SignInPanel connection /> }>
-                <SessionBar connection />
-                <EmailServerPage connection />
-            </Show>
+            {move || if signed_in.get() {
+                Either::Left(view! {
+                    <SessionBar connection />
+                    <EmailServerPage connection />
+                })
+            } else {
+                Either::Right(view! { <SignInPanel connection /> })
+            }}
         </div>
     }
 }

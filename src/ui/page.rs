@@ -122,13 +122,22 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         load_state.set(LoadState::StartedEmpty);
     };
 
-    let save = Action::new_local(move |attempt: &SaveAttempt| {
-        let attempt = attempt.clone();
+    // True while a save or a test mail is on its way; a second one is not started meanwhile.
+    let saving = RwSignal::new(false);
+    let sending_test = RwSignal::new(false);
+    let save = move |attempt: SaveAttempt| {
+        if saving.get_untracked() {
+            return;
+        }
         // Captured now, while the form still holds it, to mask it in whatever the server says.
         let password = form.password.get_untracked();
         let control = start_call();
-        async move {
-            match api::save_email_server(&attempt.connection, &attempt.request, &control).await {
+        saving.set(true);
+        spawn_local(async move {
+            let outcome =
+                api::save_email_server(&attempt.connection, &attempt.request, &control).await;
+            saving.set(false);
+            match outcome {
                 Ok(()) => {
                     form.take_saved(&attempt.submitted, attempt.saved.clone());
                     status.set(Some(FormStatus::Success(format!(
@@ -148,14 +157,18 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     }
                 }
             }
+        });
+    };
+    let test_mail = move |attempt: TestAttempt| {
+        if sending_test.get_untracked() {
+            return;
         }
-    });
-    let test_mail = Action::new_local(move |attempt: &TestAttempt| {
-        let attempt = attempt.clone();
         let control = start_call();
-        async move {
+        sending_test.set(true);
+        spawn_local(async move {
             let outcome =
                 api::send_test_mail(&attempt.connection, &attempt.request, &control).await;
+            sending_test.set(false);
             if outcome == Err(ApiError::Unauthorized) {
                 ask_to_sign_in_again(Retry::TestMail(attempt.clone()));
             }
@@ -173,10 +186,9 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     &attempt.password,
                 )),
             }));
-        }
-    });
+        });
+    };
 
-    let (saving, sending_test) = (save.pending(), test_mail.pending());
     let busy = Signal::derive(move || {
         saving.get() || sending_test.get() || load_state.with(|s| *s == LoadState::Loading)
     });
@@ -219,7 +231,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         let mut attempt = None;
         awaiting_confirmation.update_value(|waiting| attempt = waiting.take());
         if let Some(attempt) = attempt {
-            save.dispatch(attempt);
+            save(attempt);
         }
     });
     let send_test_mail = move |_| {
@@ -242,7 +254,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                 }
                 Ok(request) => {
                     status.set(None);
-                    test_mail.dispatch(TestAttempt {
+                    test_mail(TestAttempt {
                         connection: valid.connection,
                         request,
                         password,
@@ -277,12 +289,12 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             Some(Retry::Save(mut attempt)) => {
                 attempt.connection.token = token;
                 status.set(None);
-                save.dispatch(*attempt);
+                save(*attempt);
             }
             Some(Retry::TestMail(mut attempt)) => {
                 attempt.connection.token = token;
                 status.set(None);
-                test_mail.dispatch(attempt);
+                test_mail(attempt);
             }
             None => {}
         }
@@ -299,6 +311,9 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     });
     let updating =
         Signal::derive(move || form.baseline.with(|b| matches!(b, Baseline::Configured(_))));
+    // Memos, so that the fields and the button below are only re-created when they appear.
+    let use_authentication = Memo::new(move |_| form.use_authentication.get());
+    let show_cancel = Memo::new(move |_| busy.get());
 
     view! {
         <div class="settings">
@@ -357,7 +372,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                         value=form.use_authentication
                         hint="Turn on when the mail server only accepts mail after signing in."
                     />
-                    <Show when=move || form.use_authentication.get()>
+                    {move || use_authentication.get().then(|| view! {
                         <InputField
                             field=Field::Username
                             value=form.username
@@ -376,7 +391,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                                 ..InputKind::SECRET
                             }
                         />
-                    </Show>
+                    })}
                 </fieldset>
                 <div class="form-actions">
                     <button
@@ -404,11 +419,11 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     >
                         {move || if sending_test.get() { "Sending…" } else { "Send test email" }}
                     </button>
-                    <Show when=move || busy.get()>
+                    {move || show_cancel.get().then(|| view! {
                         <button type="button" id="cancel-request" on:click=cancel_call>
                             "Cancel"
                         </button>
-                    </Show>
+                    })}
                 </div>
                 <p class="form-note" id="send-test-note">
                     "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."

@@ -2,6 +2,7 @@
 //! access token (checked by loading the settings with it). The same form serves the first
 //! sign-in and the sign-in again when a session expires.
 
+use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -69,10 +70,17 @@ pub fn SignInForm(
     let errors = RwSignal::new(Vec::<(Field, FieldError)>::new());
     let failure = RwSignal::new(None::<String>);
 
-    let sign_in = Action::new_local(move |attempt: &SignInAttempt| {
-        let attempt = attempt.clone();
-        async move {
-            match attempt.run(connection).await {
+    // True while a sign-in is on its way; a second one is not started meanwhile.
+    let pending = RwSignal::new(false);
+    let sign_in = move |attempt: SignInAttempt| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = attempt.run(connection).await;
+            pending.set(false);
+            match outcome {
                 Ok(session) => {
                     password.set(String::new());
                     token.set(String::new());
@@ -81,9 +89,8 @@ pub fn SignInForm(
                 }
                 Err(message) => failure.set(Some(message)),
             }
-        }
-    });
-    let pending = sign_in.pending();
+        });
+    };
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -113,7 +120,7 @@ pub fn SignInForm(
         };
         errors.set(found);
         if let (Some(base_url), Some(kind)) = (base_url, attempt) {
-            sign_in.dispatch(SignInAttempt { base_url, kind });
+            sign_in(SignInAttempt { base_url, kind });
         }
     };
 
@@ -127,6 +134,8 @@ pub fn SignInForm(
         })
     };
     let on_leave = Callback::new(|_: Field| {});
+    // A memo, so that the fields below are only re-created when the mode switches.
+    let user_and_password = Memo::new(move |_| mode.get() == SignInMode::UserAndPassword);
 
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
@@ -139,9 +148,25 @@ pub fn SignInForm(
                     hint="Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server."
                 />
             })}
-            <Show
-                when=move || mode.get() == SignInMode::UserAndPassword
-                fallback=move || view! {
+            {move || if user_and_password.get() {
+                Either::Left(view! {
+                    <InputField
+                        field=Field::LoginUser
+                        value=connection.user_name
+                        error=error_of(Field::LoginUser)
+                        on_leave
+                        kind=InputKind { autocomplete: "username", ..InputKind::TEXT }
+                    />
+                    <InputField
+                        field=Field::LoginPassword
+                        value=password
+                        error=error_of(Field::LoginPassword)
+                        on_leave
+                        kind=InputKind { autocomplete: "current-password", ..InputKind::SECRET }
+                    />
+                })
+            } else {
+                Either::Right(view! {
                     <InputField
                         field=Field::AccessToken
                         value=token
@@ -150,23 +175,8 @@ pub fn SignInForm(
                         kind=InputKind::SECRET
                         hint="An API access token or key created in Command Center. It stays in this tab's memory only."
                     />
-                }
-            >
-                <InputField
-                    field=Field::LoginUser
-                    value=connection.user_name
-                    error=error_of(Field::LoginUser)
-                    on_leave
-                    kind=InputKind { autocomplete: "username", ..InputKind::TEXT }
-                />
-                <InputField
-                    field=Field::LoginPassword
-                    value=password
-                    error=error_of(Field::LoginPassword)
-                    on_leave
-                    kind=InputKind { autocomplete: "current-password", ..InputKind::SECRET }
-                />
-            </Show>
+                })
+            }}
             <div class="form-actions">
                 <button type="submit" id="sign-in" class="primary" disabled=move || pending.get()>
                     {move || match (pending.get(), mode.get()) {
