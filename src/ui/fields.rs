@@ -112,10 +112,14 @@ pub fn InputField(
                     aria-describedby=described_by
                     prop:value=move || value.get()
                     on:input:target=move |ev| value.set(ev.target().value())
-                    on:blur=move |_| on_leave.run(field)
+                    // Removing a focused input (signing in with Enter replaces the whole form)
+                    // fires blur after the form's state is gone: then there is nothing to mark.
+                    on:blur=move |_| {
+                        let _ = on_leave.try_run(field);
+                    }
                     on:change=move |_| {
                         if let Some(on_commit) = on_commit {
-                            on_commit.run(());
+                            let _ = on_commit.try_run(());
                         }
                     }
                 />

@@ -127,14 +127,11 @@ impl FormState {
     }
 
     pub fn mark_touched(&self, field: Field) {
-        if !self.is_touched_untracked(field) {
-            self.touched.update(|touched| touched.push(field));
+        // `try_`: a blur can arrive while the page is being torn down (see `InputField`).
+        let already = self.touched.try_with_untracked(|touched| touched.contains(&field));
+        if already == Some(false) {
+            self.touched.try_update(|touched| touched.push(field));
         }
-    }
-
-    pub fn is_touched_untracked(&self, field: Field) -> bool {
-        self.touched
-            .with_untracked(|touched| touched.contains(&field))
     }
 
     pub fn mark_submit_attempted(&self) {
