@@ -357,13 +357,30 @@ impl Page {
     }
 
     /// Prints the browser console and ends the browser session.
+    /// Ends the test: fails if the page panicked at any point (its notice is on the page, or
+    /// a "panicked" line reached the console), then closes the browser either way.
     pub async fn close(self) -> Outcome {
+        let no_panic = self.ensure_no_panic().await;
         let Self {
             browser, server, ..
         } = self;
         let closed = browser.close().await;
         server.abort();
-        closed
+        no_panic.and(closed)
+    }
+
+    /// The page's panic hook puts `#page-error` on the page and the panic in the console.
+    pub async fn ensure_no_panic(&self) -> Outcome {
+        if let Some(notice) = self.text_of("#page-error").await? {
+            return Err(Failure::new(format!(
+                "the page panicked: #page-error says {notice:?}"
+            )));
+        }
+        let lines = self.console_log_flushed().await?;
+        match lines.iter().find(|line| line.contains("panicked")) {
+            Some(line) => Err(Failure::new(format!("a panic reached the console: {line}"))),
+            None => Ok(()),
+        }
     }
 
     fn client(&self) -> &fantoccini::Client {

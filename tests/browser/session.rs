@@ -306,3 +306,19 @@ async fn signing_out_of_a_pasted_token_sends_no_logout_and_leaves_no_secret() ->
     page.ensure_console_clean(&secrets).await?;
     page.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn signing_in_with_enter_in_the_password_field_works_without_a_panic() -> Outcome {
+    // Enter leaves the focus in the password input while the sign-in form is replaced by the
+    // settings: the blur that removal fires must not reach the form's disposed state.
+    let page = Page::open_with(demo_fake()?).await?;
+    page.choose_sign_in_mode("A Command Center user").await?;
+    page.fill("User name", DEFAULT_LOGIN_USER).await?;
+    page.fill("Password", &format!("{DEFAULT_LOGIN_PASSWORD}\u{e007}"))
+        .await?;
+    page.wait_until_signed_in().await?;
+    page.wait_until_loaded().await?;
+    page.ensure_no_panic().await?;
+    page.close().await
+}
