@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, window};
-use serde::Serialize;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
 use crate::core::config::RuntimeConfig;
@@ -92,13 +91,11 @@ pub async fn save_email_server(
         SaveRequest::Update(_) => Request::put(&url),
     };
     let builder = api_request(builder, connection, control);
-    // `json` also sets `Content-Type: application/json`.
-    let built = match request {
-        SaveRequest::Configure(body) => builder.json(body),
-        SaveRequest::Update(body) => builder.json(body),
+    let body = match request {
+        SaveRequest::Configure(body) => body.to_json(),
+        SaveRequest::Update(body) => body.to_json(),
     };
-    let (status, body) = send(built.map_err(not_sent), &url, control).await?;
-    interpret_result_response(status, &body)
+    post_json(&url, builder, body, control).await
 }
 
 /// `POST {base}/V4/EmailServer/Action/Test`: Command Center sends a test mail with these
@@ -112,7 +109,7 @@ pub async fn send_test_mail(
     post_json(
         &url,
         api_request(Request::post(&url), connection, control),
-        request,
+        request.to_json(),
         control,
     )
     .await
@@ -126,7 +123,7 @@ pub async fn login(
 ) -> Result<Session, LoginError> {
     let url = format!("{}/{LOGIN_PATH}", base_url.trim_end_matches('/'));
     let builder = control.attach(Request::post(&url).header("Accept", "application/json"));
-    let (status, body) = send(builder.json(request).map_err(not_sent), &url, control)
+    let (status, body) = send(with_json(builder, request.to_json()), &url, control)
         .await
         .map_err(LoginError::Api)?;
     interpret_login_response(status, &body, &request.username)
@@ -145,11 +142,19 @@ pub async fn logout(connection: &ApiConnection, control: &CallControl) -> Result
 async fn post_json(
     url: &str,
     builder: RequestBuilder,
-    body: &impl Serialize,
+    body: String,
     control: &CallControl,
 ) -> Result<(), ApiError> {
-    let (status, body) = send(builder.json(body).map_err(not_sent), url, control).await?;
+    let (status, body) = send(with_json(builder, body), url, control).await?;
     interpret_result_response(status, &body)
+}
+
+/// A JSON body, written by the core (gloo-net's own `json` would bring serde_json along).
+fn with_json(builder: RequestBuilder, body: String) -> Result<Request, ApiError> {
+    builder
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(not_sent)
 }
 
 /// The headers every API call carries, and the call's abort signal.
@@ -167,7 +172,20 @@ fn api_request(
 
 fn not_sent(error: gloo_net::Error) -> ApiError {
     ApiError::RequestNotSent {
-        detail: error.to_string(),
+        detail: describe(error),
+    }
+}
+
+/// The browser's own words for a failed call. The variants are matched rather than formatted
+/// with `Display`, which would bring serde_json's error texts into the wasm.
+fn describe(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(error) => error.to_string(),
+        gloo_net::Error::GlooError(text) => text,
+        // Only with gloo-net's `json` feature, which the page does not use; kept for when it is
+        // switched on by another crate.
+        #[allow(unreachable_patterns)]
+        _ => String::from("unknown error"),
     }
 }
 
@@ -205,7 +223,7 @@ async fn send(
     let outcome = match request.send().await {
         Ok(response) => read(response, control).await,
         Err(error) if is_abort(&error) => Err(control.abort_reason()),
-        Err(error) => Err(diagnose(url, &origin, error.to_string()).await),
+        Err(error) => Err(diagnose(url, &origin, describe(error)).await),
     };
     if let Some(timer) = timer {
         timer.clear();
@@ -286,14 +304,14 @@ pub async fn load_runtime_config() -> Result<RuntimeConfig, ConfigProblem> {
         .cache(RequestCache::NoCache)
         .send()
         .await
-        .map_err(|e| format!("config.json could not be loaded ({e})."))?;
+        .map_err(|e| format!("config.json could not be loaded ({}).", describe(e)))?;
     match response.status() {
         404 => Ok(RuntimeConfig::default()),
         200 => {
             let text = response
                 .text()
                 .await
-                .map_err(|e| format!("config.json could not be read ({e})."))?;
+                .map_err(|e| format!("config.json could not be read ({}).", describe(e)))?;
             RuntimeConfig::from_json(&text)
         }
         status => Err(format!("config.json could not be loaded (HTTP {status}).")),

@@ -1,7 +1,7 @@
 //! The runtime configuration read from `config.json` beside `index.html`, so that one build
 //! serves every installation: operators edit a JSON file, not the wasm.
 
-use serde::Deserialize;
+use super::json::{self, Value};
 
 /// Where Command Center's API is when nothing else is said: the same origin, behind the path
 /// Command Center itself uses, which is what a reverse proxy in front of both gives.
@@ -12,12 +12,10 @@ pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 30;
 /// Beyond ten minutes a "timeout" no longer helps anyone.
 pub const MAX_REQUEST_TIMEOUT_SECONDS: u32 = 600;
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// `{"apiBaseUrl": "…", "requestTimeoutSeconds": 30}`; either may be left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuntimeConfig {
-    #[serde(default = "default_api_base_url")]
     pub api_base_url: String,
-    #[serde(default = "default_request_timeout_seconds")]
     pub request_timeout_seconds: u32,
 }
 
@@ -42,12 +40,45 @@ impl RuntimeConfig {
     /// Unknown keys are refused rather than ignored: a misspelt key silently falling back to the
     /// default is the kind of mistake an operator cannot see.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        let config: Self =
-            serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}."))?;
-        if !(1..=MAX_REQUEST_TIMEOUT_SECONDS).contains(&config.request_timeout_seconds) {
-            return Err(format!(
-                "config.json is not valid: requestTimeoutSeconds must be 1 to {MAX_REQUEST_TIMEOUT_SECONDS}."
-            ));
+        Self::read(text).map_err(|problem| format!("config.json is not valid: {problem}."))
+    }
+
+    fn read(text: &str) -> Result<Self, String> {
+        let Value::Object(members) =
+            json::parse(text).map_err(|e| format!("it is not JSON (from byte {} on)", e.offset))?
+        else {
+            return Err("it is not a JSON object".to_owned());
+        };
+        let mut config = Self::default();
+        let mut seen = [false; 2];
+        for (key, value) in members {
+            let index = match key.as_str() {
+                "apiBaseUrl" => 0,
+                "requestTimeoutSeconds" => 1,
+                _ => {
+                    return Err(format!(
+                        "unknown field `{key}`, expected `apiBaseUrl` or `requestTimeoutSeconds`"
+                    ))
+                }
+            };
+            if std::mem::replace(&mut seen[index], true) {
+                return Err(format!("duplicate field `{key}`"));
+            }
+            match (index, value) {
+                (0, Value::Str(url)) => config.api_base_url = url,
+                (0, _) => return Err("apiBaseUrl must be a string".to_owned()),
+                (_, value) => {
+                    config.request_timeout_seconds = value
+                        .as_i64()
+                        .and_then(|seconds| u32::try_from(seconds).ok())
+                        .filter(|seconds| (1..=MAX_REQUEST_TIMEOUT_SECONDS).contains(seconds))
+                        .ok_or_else(|| {
+                            format!(
+                                "requestTimeoutSeconds must be 1 to {MAX_REQUEST_TIMEOUT_SECONDS}"
+                            )
+                        })?;
+                }
+            }
         }
         Ok(config)
     }
@@ -90,5 +121,106 @@ mod tests {
         let misspelt = RuntimeConfig::from_json(r#"{"apiBaseURL": "/x"}"#);
         assert!(misspelt.is_err_and(|e| e.contains("apiBaseURL")));
         assert!(RuntimeConfig::from_json("<!DOCTYPE html>").is_err());
+    }
+}
+
+// serde and serde_json are native-only dev-dependencies: the hand-written reader is checked
+// against what serde's derive (with `deny_unknown_fields`) accepted before it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod serde_tests {
+    use proptest::prelude::*;
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct SerdeConfig {
+        #[serde(default = "default_api_base_url")]
+        api_base_url: String,
+        #[serde(default = "default_request_timeout_seconds")]
+        request_timeout_seconds: u32,
+    }
+
+    /// serde's reading, with the range check `from_json` always made after it.
+    fn theirs(text: &str) -> Option<RuntimeConfig> {
+        serde_json::from_str::<SerdeConfig>(text)
+            .ok()
+            .filter(|c| (1..=MAX_REQUEST_TIMEOUT_SECONDS).contains(&c.request_timeout_seconds))
+            .map(|c| RuntimeConfig {
+                api_base_url: c.api_base_url,
+                request_timeout_seconds: c.request_timeout_seconds,
+            })
+    }
+
+    #[test]
+    fn accepts_and_refuses_what_serde_did() {
+        for text in [
+            "{}",
+            " {\"apiBaseUrl\": \"/x\", \"requestTimeoutSeconds\": 600}\n",
+            "{\"apiBaseUrl\": null}",
+            "{\"apiBaseUrl\": \"/x\", \"apiBaseUrl\": \"/y\"}",
+            "{\"requestTimeoutSeconds\": 30.0}",
+            "{\"requestTimeoutSeconds\": 4294967296}",
+            "{\"requestTimeoutSeconds\": null}",
+            "{\"x\": 1}",
+            "\"/x\"",
+            "",
+        ] {
+            assert_eq!(RuntimeConfig::from_json(text).ok(), theirs(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let error = |text: &str| RuntimeConfig::from_json(text).err().unwrap_or_default();
+        assert_eq!(
+            error("{\"apiBaseURL\": \"/x\"}"),
+            "config.json is not valid: unknown field `apiBaseURL`, expected `apiBaseUrl` or \
+             `requestTimeoutSeconds`."
+        );
+        assert_eq!(
+            error("<!DOCTYPE html>"),
+            "config.json is not valid: it is not JSON (from byte 0 on)."
+        );
+        assert_eq!(
+            error("[]"),
+            "config.json is not valid: it is not a JSON object."
+        );
+        assert_eq!(
+            error("{\"requestTimeoutSeconds\": 0}"),
+            "config.json is not valid: requestTimeoutSeconds must be 1 to 600."
+        );
+        assert_eq!(
+            error("{\"apiBaseUrl\": 1}"),
+            "config.json is not valid: apiBaseUrl must be a string."
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn any_object_reads_as_serde_read_it(
+            members in prop::collection::vec(
+                (
+                    prop_oneof![Just("apiBaseUrl"), Just("requestTimeoutSeconds"), Just("apibaseurl")],
+                    prop_oneof![
+                        Just("null".to_owned()),
+                        Just("true".to_owned()),
+                        Just("1.5".to_owned()),
+                        (-5_i64..700).prop_map(|n| n.to_string()),
+                        any::<i64>().prop_map(|n| n.to_string()),
+                        any::<String>().prop_map(|s| serde_json::Value::String(s).to_string()),
+                    ],
+                ),
+                0..4,
+            )
+        ) {
+            let members: Vec<String> =
+                members.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+            let text = format!("{{{}}}", members.join(", "));
+            prop_assert_eq!(RuntimeConfig::from_json(&text).ok(), theirs(&text), "{}", text);
+        }
     }
 }

@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod config;
 pub mod errors;
+pub mod json;
 pub mod login;
 pub mod requests;
 pub mod secret;

@@ -2,17 +2,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 /// How the mail server's connection is encrypted; the wire names are the contract's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Encryption {
     #[default]
-    #[serde(rename = "NONE")]
     None,
-    #[serde(rename = "TLS")]
     Tls,
-    #[serde(rename = "SSL")]
     Ssl,
 }
 

@@ -1,9 +1,8 @@
 //! The wire format of the Command Center API (`shared/commandcenter-api.md`): request bodies as
 //! the contract names them, and what an answer means.
 
-use serde::{Deserialize, Serialize};
-
 use super::errors::ApiError;
+use super::json::{self, ObjectWriter, Value};
 use super::secret::Secret;
 use super::settings::{Baseline, Encryption, SettingsForm};
 
@@ -46,21 +45,16 @@ pub const MAX_BODY_BYTES: u64 = 256 * 1024;
 pub const EMAIL_SERVER_PATH: &str = "V4/EmailServer";
 pub const TEST_MAIL_PATH: &str = "V4/EmailServer/Action/Test";
 
-/// Body of `POST /V4/EmailServer`. Field names and casing are the contract's, not Rust's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Body of `POST /V4/EmailServer`. Field names and casing are the contract's, not Rust's (see
+/// [`EmailServerRequest::to_json`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailServerRequest {
-    #[serde(rename = "SMTPServerName")]
     pub smtp_server_name: String,
-    #[serde(rename = "SMTPPort")]
     pub smtp_port: u16,
-    #[serde(rename = "senderEmail")]
     pub sender_email: String,
-    #[serde(rename = "senderName")]
     pub sender_name: String,
-    #[serde(rename = "encryptionAlgorithm")]
     pub encryption_algorithm: Encryption,
     /// Left out entirely when the mail server needs no sign-in: the contract forbids empty strings.
-    #[serde(flatten)]
     pub credentials: Option<Credentials>,
 }
 
@@ -68,46 +62,28 @@ pub struct EmailServerRequest {
 /// meanwhile in Command Center is not overwritten with the value this page loaded earlier.
 /// `useAuthentication` is always sent; with it on, so is the user name (the contract requires
 /// it), and the password only when a new one was typed (left out, the saved one stays).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmailServerUpdate {
-    #[serde(rename = "SMTPServerName", skip_serializing_if = "Option::is_none")]
     pub smtp_server_name: Option<String>,
-    #[serde(rename = "SMTPPort", skip_serializing_if = "Option::is_none")]
     pub smtp_port: Option<u16>,
-    #[serde(rename = "senderEmail", skip_serializing_if = "Option::is_none")]
     pub sender_email: Option<String>,
-    #[serde(rename = "senderName", skip_serializing_if = "Option::is_none")]
     pub sender_name: Option<String>,
-    #[serde(
-        rename = "encryptionAlgorithm",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub encryption_algorithm: Option<Encryption>,
-    #[serde(rename = "useAuthentication")]
     pub use_authentication: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    #[serde(rename = "password", skip_serializing_if = "Option::is_none")]
     pub password_base64: Option<Secret>,
 }
 
 /// Body of `POST /V4/EmailServer/Action/Test`: the settings on the page, tested, not saved.
 /// Without credentials (while sign-in is on) the server tests with the saved ones.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TestMailRequest {
-    #[serde(rename = "SMTPServerName")]
     pub smtp_server_name: String,
-    #[serde(rename = "SMTPPort")]
     pub smtp_port: u16,
-    #[serde(rename = "senderEmail")]
     pub sender_email: String,
-    #[serde(rename = "senderName")]
     pub sender_name: String,
-    #[serde(rename = "encryptionAlgorithm")]
     pub encryption_algorithm: Encryption,
-    #[serde(rename = "useAuthentication")]
     pub use_authentication: bool,
-    #[serde(flatten)]
     pub credentials: Option<Credentials>,
 }
 
@@ -120,11 +96,75 @@ pub enum SaveRequest {
 
 /// The mail server sign-in; the password travels as base64 of its UTF-8 bytes, as the contract
 /// requires (that is an encoding, not protection: it is still treated as a secret).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Credentials {
     pub username: String,
-    #[serde(rename = "password")]
     pub password_base64: Secret,
+}
+
+impl EmailServerRequest {
+    /// The body as the contract names it; without credentials both keys are left out.
+    pub fn to_json(&self) -> String {
+        let mut body = ObjectWriter::default();
+        body.string("SMTPServerName", &self.smtp_server_name)
+            .integer("SMTPPort", self.smtp_port.into())
+            .string("senderEmail", &self.sender_email)
+            .string("senderName", &self.sender_name)
+            .string("encryptionAlgorithm", self.encryption_algorithm.wire_name());
+        write_credentials(&mut body, self.credentials.as_ref());
+        body.finish()
+    }
+}
+
+impl EmailServerUpdate {
+    /// Only the members that are set, and always `useAuthentication`.
+    pub fn to_json(&self) -> String {
+        let mut body = ObjectWriter::default();
+        if let Some(name) = &self.smtp_server_name {
+            body.string("SMTPServerName", name);
+        }
+        if let Some(port) = self.smtp_port {
+            body.integer("SMTPPort", port.into());
+        }
+        if let Some(email) = &self.sender_email {
+            body.string("senderEmail", email);
+        }
+        if let Some(name) = &self.sender_name {
+            body.string("senderName", name);
+        }
+        if let Some(encryption) = self.encryption_algorithm {
+            body.string("encryptionAlgorithm", encryption.wire_name());
+        }
+        body.boolean("useAuthentication", self.use_authentication);
+        if let Some(username) = &self.username {
+            body.string("username", username);
+        }
+        if let Some(password) = &self.password_base64 {
+            body.string("password", password.expose());
+        }
+        body.finish()
+    }
+}
+
+impl TestMailRequest {
+    pub fn to_json(&self) -> String {
+        let mut body = ObjectWriter::default();
+        body.string("SMTPServerName", &self.smtp_server_name)
+            .integer("SMTPPort", self.smtp_port.into())
+            .string("senderEmail", &self.sender_email)
+            .string("senderName", &self.sender_name)
+            .string("encryptionAlgorithm", self.encryption_algorithm.wire_name())
+            .boolean("useAuthentication", self.use_authentication);
+        write_credentials(&mut body, self.credentials.as_ref());
+        body.finish()
+    }
+}
+
+fn write_credentials(body: &mut ObjectWriter, credentials: Option<&Credentials>) {
+    if let Some(credentials) = credentials {
+        body.string("username", &credentials.username)
+            .string("password", credentials.password_base64.expose());
+    }
 }
 
 impl Credentials {
@@ -162,23 +202,50 @@ pub fn encode_password(password: &str) -> String {
 
 /// The envelope Command Center answers with: `{"errorMessage": "...", "errorCode": 0}`.
 /// Login failures use `errList` instead; both are read so any message can be shown.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 struct ResultEnvelope {
-    #[serde(rename = "errorCode")]
     error_code: Option<i64>,
-    #[serde(rename = "errorMessage")]
     error_message: Option<String>,
-    #[serde(rename = "errList", default)]
     err_list: Vec<ErrListEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 struct ErrListEntry {
-    #[serde(rename = "errLogMessage")]
     err_log_message: Option<String>,
 }
 
 impl ResultEnvelope {
+    /// Read as serde's derived reader did: unknown members are ignored, a known one of the
+    /// wrong type (or given twice) makes the answer unreadable; `errList` may be absent but
+    /// not `null`.
+    fn read(body: &str) -> Option<Self> {
+        let value = json::parse(body.trim()).ok()?;
+        let Value::Object(_) = value else {
+            return None;
+        };
+        let err_list = match value.field("errList").ok()? {
+            None => Vec::new(),
+            Some(Value::Array(entries)) => entries
+                .iter()
+                .map(|entry| {
+                    let Value::Object(_) = entry else {
+                        return None;
+                    };
+                    Some(ErrListEntry {
+                        err_log_message: entry
+                            .optional("errLogMessage", |v| v.as_str().map(str::to_owned))?,
+                    })
+                })
+                .collect::<Option<_>>()?,
+            Some(_) => return None,
+        };
+        Some(Self {
+            error_code: value.optional("errorCode", Value::as_i64)?,
+            error_message: value.optional("errorMessage", |v| v.as_str().map(str::to_owned))?,
+            err_list,
+        })
+    }
+
     fn message(&self) -> Option<&str> {
         self.error_message
             .as_deref()
@@ -195,27 +262,41 @@ impl ResultEnvelope {
 pub const MAX_SERVER_MESSAGE_CHARS: usize = 300;
 
 /// `GET /V4/EmailServer`: every field optional, password never returned.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 struct StoredSettings {
-    #[serde(rename = "SMTPServerName")]
     smtp_server_name: Option<String>,
     /// Read as any integer: a value out of range is shown to the administrator (and flagged by
     /// validation) rather than making the whole answer unreadable.
-    #[serde(rename = "SMTPPort")]
     smtp_port: Option<i64>,
-    #[serde(rename = "senderEmail")]
     sender_email: Option<String>,
-    #[serde(rename = "senderName")]
     sender_name: Option<String>,
-    #[serde(rename = "encryptionAlgorithm")]
     encryption_algorithm: Option<String>,
-    #[serde(rename = "useAuthentication")]
     use_authentication: Option<bool>,
     username: Option<String>,
-    #[serde(rename = "errorCode")]
     error_code: Option<i64>,
-    #[serde(rename = "errorMessage")]
     error_message: Option<String>,
+}
+
+impl StoredSettings {
+    /// Unknown members are ignored; a known one of the wrong type makes the answer unreadable.
+    fn read(body: &str) -> Option<Self> {
+        let value = json::parse(body.trim()).ok()?;
+        let Value::Object(_) = value else {
+            return None;
+        };
+        let text = |key: &str| value.optional(key, |v| v.as_str().map(str::to_owned));
+        Some(Self {
+            smtp_server_name: text("SMTPServerName")?,
+            smtp_port: value.optional("SMTPPort", Value::as_i64)?,
+            sender_email: text("senderEmail")?,
+            sender_name: text("senderName")?,
+            encryption_algorithm: text("encryptionAlgorithm")?,
+            use_authentication: value.optional("useAuthentication", Value::as_bool)?,
+            username: text("username")?,
+            error_code: value.optional("errorCode", Value::as_i64)?,
+            error_message: text("errorMessage")?,
+        })
+    }
 }
 
 /// What the answer to loading the settings means. An empty object (or one without any of the
@@ -227,8 +308,7 @@ pub fn interpret_load_response(status: u16, body: &str) -> Result<Baseline, ApiE
     if body.trim().is_empty() {
         return Ok(Baseline::NotConfigured);
     }
-    let stored: StoredSettings =
-        serde_json::from_str(body.trim()).map_err(|_| ApiError::UnreadableAnswer { status })?;
+    let stored = StoredSettings::read(body.trim()).ok_or(ApiError::UnreadableAnswer { status })?;
     if let Some(code) = stored.error_code.filter(|code| *code != 0) {
         return Err(ApiError::Rejected {
             code,
@@ -323,7 +403,7 @@ fn describe_foreign_body(body: &str) -> Option<String> {
 }
 
 fn parse_envelope(body: &str) -> Option<ResultEnvelope> {
-    serde_json::from_str::<ResultEnvelope>(body.trim()).ok()
+    ResultEnvelope::read(body)
 }
 
 /// Server text is shown as plain text, on one line, and never at length.
@@ -346,6 +426,7 @@ pub(crate) fn shorten(message: &str) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn request(credentials: Option<Credentials>) -> EmailServerRequest {
         EmailServerRequest {
             smtp_server_name: "smtp.example.com".into(),
@@ -357,10 +438,13 @@ mod tests {
         }
     }
 
+    // serde_json is a native-only dev-dependency: it reads the bodies back to check them.
+    #[cfg(not(target_arch = "wasm32"))]
     fn to_json(request: &EmailServerRequest) -> serde_json::Value {
-        serde_json::to_value(request).unwrap_or_default()
+        serde_json::from_str(&request.to_json()).unwrap_or_default()
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn body_uses_the_contract_names_and_a_numeric_port() {
         let credentials = Credentials::new("mailer".into(), &Secret::new("pässwörd 1"));
@@ -378,6 +462,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn body_without_credentials_leaves_both_keys_out() {
         let json = to_json(&request(None));
@@ -646,6 +731,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn update_body_leaves_out_what_did_not_change() {
         let update = EmailServerUpdate {
@@ -655,7 +741,7 @@ mod tests {
             ..EmailServerUpdate::default()
         };
         assert_eq!(
-            serde_json::to_value(&update).unwrap_or_default(),
+            serde_json::from_str::<serde_json::Value>(&update.to_json()).unwrap_or_default(),
             serde_json::json!({"senderName": "Nightly", "useAuthentication": true, "username": "mailer"})
         );
     }
@@ -713,6 +799,329 @@ mod base64_tests {
         #[test]
         fn any_password_matches_the_base64_crate(text in any::<String>()) {
             prop_assert_eq!(encode_password(&text), crate_encoding(&text));
+        }
+    }
+}
+
+// serde and serde_json are native-only dev-dependencies: the hand-written bodies and readers are
+// checked against what serde's derives did before them.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod serde_tests {
+    use proptest::prelude::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    fn read_back(body: &str) -> serde_json::Value {
+        serde_json::from_str(body).unwrap_or_default()
+    }
+
+    const AWKWARD: [&str; 6] = [
+        "",
+        "plain",
+        "quote \" and backslash \\ and slash /",
+        "new\nline, tab\t, return\r, nul\u{0}, bell\u{7}, unit\u{1f}, del\u{7f}",
+        "pässwörd € 😀 \u{2028}",
+        "{\"looks\": [\"like\", json]}",
+    ];
+
+    fn credentials(username: &str) -> Credentials {
+        Credentials::new(username.to_owned(), &Secret::new(username))
+    }
+
+    fn request(text: &str, port: u16, credentials: Option<Credentials>) -> EmailServerRequest {
+        EmailServerRequest {
+            smtp_server_name: text.to_owned(),
+            smtp_port: port,
+            sender_email: text.to_owned(),
+            sender_name: text.to_owned(),
+            encryption_algorithm: Encryption::Ssl,
+            credentials,
+        }
+    }
+
+    fn expected_request(
+        text: &str,
+        port: u16,
+        credentials: Option<&Credentials>,
+    ) -> serde_json::Value {
+        let mut expected = json!({
+            "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
+            "senderName": text, "encryptionAlgorithm": "SSL",
+        });
+        if let (Some(c), Some(object)) = (credentials, expected.as_object_mut()) {
+            object.insert("username".into(), json!(c.username));
+            object.insert("password".into(), json!(c.password_base64.expose()));
+        }
+        expected
+    }
+
+    fn test_mail(text: &str, port: u16, credentials: Option<Credentials>) -> TestMailRequest {
+        TestMailRequest {
+            smtp_server_name: text.to_owned(),
+            smtp_port: port,
+            sender_email: text.to_owned(),
+            sender_name: text.to_owned(),
+            encryption_algorithm: Encryption::None,
+            use_authentication: credentials.is_some(),
+            credentials,
+        }
+    }
+
+    fn expected_test_mail(
+        text: &str,
+        port: u16,
+        credentials: Option<&Credentials>,
+    ) -> serde_json::Value {
+        let mut expected = json!({
+            "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
+            "senderName": text, "encryptionAlgorithm": "NONE",
+            "useAuthentication": credentials.is_some(),
+        });
+        if let (Some(c), Some(object)) = (credentials, expected.as_object_mut()) {
+            object.insert("username".into(), json!(c.username));
+            object.insert("password".into(), json!(c.password_base64.expose()));
+        }
+        expected
+    }
+
+    fn update(text: &str, port: u16) -> EmailServerUpdate {
+        EmailServerUpdate {
+            smtp_server_name: Some(text.to_owned()),
+            smtp_port: Some(port),
+            sender_email: Some(text.to_owned()),
+            sender_name: Some(text.to_owned()),
+            encryption_algorithm: Some(Encryption::Tls),
+            use_authentication: true,
+            username: Some(text.to_owned()),
+            password_base64: Some(Secret::new(encode_password(text))),
+        }
+    }
+
+    fn expected_update(text: &str, port: u16) -> serde_json::Value {
+        json!({
+            "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
+            "senderName": text, "encryptionAlgorithm": "TLS", "useAuthentication": true,
+            "username": text, "password": encode_password(text),
+        })
+    }
+
+    #[test]
+    fn every_body_is_what_serde_json_writes_for_the_same_value() {
+        for text in AWKWARD {
+            for port in [0, 1, 587, u16::MAX] {
+                let c = credentials(text);
+                assert_eq!(
+                    read_back(&request(text, port, Some(c.clone())).to_json()),
+                    expected_request(text, port, Some(&c))
+                );
+                assert_eq!(
+                    read_back(&request(text, port, None).to_json()),
+                    expected_request(text, port, None)
+                );
+                assert_eq!(
+                    read_back(&test_mail(text, port, Some(c.clone())).to_json()),
+                    expected_test_mail(text, port, Some(&c))
+                );
+                assert_eq!(
+                    read_back(&test_mail(text, port, None).to_json()),
+                    expected_test_mail(text, port, None)
+                );
+                assert_eq!(
+                    read_back(&update(text, port).to_json()),
+                    expected_update(text, port)
+                );
+                // Our own reader agrees with serde_json on what was written.
+                let ours = json::parse(&update(text, port).to_json());
+                let theirs = json::parse(&expected_update(text, port).to_string());
+                let sorted = |v: Result<Value, json::SyntaxError>| match v {
+                    Ok(Value::Object(mut members)) => {
+                        members.sort_by(|a, b| a.0.cmp(&b.0));
+                        Some(members)
+                    }
+                    _ => None,
+                };
+                assert_eq!(sorted(ours), sorted(theirs));
+            }
+        }
+        assert_eq!(
+            read_back(&EmailServerUpdate::default().to_json()),
+            json!({"useAuthentication": false})
+        );
+    }
+
+    /// What serde's derives read before the hand-written readers replaced them.
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct SerdeStored {
+        #[serde(rename = "SMTPServerName")]
+        smtp_server_name: Option<String>,
+        #[serde(rename = "SMTPPort")]
+        smtp_port: Option<i64>,
+        #[serde(rename = "senderEmail")]
+        sender_email: Option<String>,
+        #[serde(rename = "senderName")]
+        sender_name: Option<String>,
+        #[serde(rename = "encryptionAlgorithm")]
+        encryption_algorithm: Option<String>,
+        #[serde(rename = "useAuthentication")]
+        use_authentication: Option<bool>,
+        username: Option<String>,
+        #[serde(rename = "errorCode")]
+        error_code: Option<i64>,
+        #[serde(rename = "errorMessage")]
+        error_message: Option<String>,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct SerdeEnvelope {
+        #[serde(rename = "errorCode")]
+        error_code: Option<i64>,
+        #[serde(rename = "errorMessage")]
+        error_message: Option<String>,
+        #[serde(rename = "errList", default)]
+        err_list: Vec<SerdeEntry>,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct SerdeEntry {
+        #[serde(rename = "errLogMessage")]
+        err_log_message: Option<String>,
+    }
+
+    fn ours_stored(body: &str) -> Option<SerdeStored> {
+        StoredSettings::read(body).map(|s| SerdeStored {
+            smtp_server_name: s.smtp_server_name,
+            smtp_port: s.smtp_port,
+            sender_email: s.sender_email,
+            sender_name: s.sender_name,
+            encryption_algorithm: s.encryption_algorithm,
+            use_authentication: s.use_authentication,
+            username: s.username,
+            error_code: s.error_code,
+            error_message: s.error_message,
+        })
+    }
+
+    fn ours_envelope(body: &str) -> Option<SerdeEnvelope> {
+        ResultEnvelope::read(body).map(|e| SerdeEnvelope {
+            error_code: e.error_code,
+            error_message: e.error_message,
+            err_list: e
+                .err_list
+                .into_iter()
+                .map(|entry| SerdeEntry {
+                    err_log_message: entry.err_log_message,
+                })
+                .collect(),
+        })
+    }
+
+    /// A member value of any type, sometimes one a field accepts.
+    fn member_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("null".to_owned()),
+            Just("true".to_owned()),
+            Just("[]".to_owned()),
+            Just("{}".to_owned()),
+            Just("1.5".to_owned()),
+            Just("1e2".to_owned()),
+            Just("18446744073709551615".to_owned()),
+            Just("[{\"errLogMessage\": \"x\"}, {}]".to_owned()),
+            Just("[{\"errLogMessage\": 1}]".to_owned()),
+            Just("[null]".to_owned()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<String>().prop_map(|s| serde_json::Value::String(s).to_string()),
+        ]
+    }
+
+    fn answer() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("SMTPServerName"),
+            Just("SMTPPort"),
+            Just("senderEmail"),
+            Just("senderName"),
+            Just("encryptionAlgorithm"),
+            Just("useAuthentication"),
+            Just("username"),
+            Just("errorCode"),
+            Just("errorMessage"),
+            Just("errList"),
+            Just("errLogMessage"),
+            Just("somethingElse"),
+        ];
+        prop::collection::vec((key, member_value()), 0..6).prop_map(|members| {
+            let members: Vec<String> = members
+                .into_iter()
+                .map(|(k, v)| format!("\"{k}\": {v}"))
+                .collect();
+            format!(" {{{}}} ", members.join(", "))
+        })
+    }
+
+    #[test]
+    fn answers_read_as_serde_read_them() {
+        for body in [
+            "{}",
+            "[]",
+            "null",
+            "\"text\"",
+            r#"{"errorCode": 0, "errorCode": 1}"#,
+            r#"{"other": 1, "other": 2}"#,
+            r#"{"errList": null}"#,
+            r#"{"errList": [null]}"#,
+            r#"{"errList": [{"errLogMessage": null}]}"#,
+            r#"{"SMTPPort": 587.0}"#,
+            r#"{"SMTPPort": -0}"#,
+            r#"{"SMTPPort": 1e400, "x": 1e400}"#,
+            r#"{"x": 1e400}"#,
+        ] {
+            assert_eq!(
+                ours_stored(body),
+                serde_json::from_str::<SerdeStored>(body.trim()).ok(),
+                "{body}"
+            );
+            assert_eq!(
+                ours_envelope(body),
+                serde_json::from_str::<SerdeEnvelope>(body.trim()).ok(),
+                "{body}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn any_answer_reads_as_serde_read_it(body in answer()) {
+            prop_assert_eq!(
+                ours_stored(&body),
+                serde_json::from_str::<SerdeStored>(body.trim()).ok(),
+                "{}", body
+            );
+            prop_assert_eq!(
+                ours_envelope(&body),
+                serde_json::from_str::<SerdeEnvelope>(body.trim()).ok(),
+                "{}", body
+            );
+        }
+
+        #[test]
+        fn any_strings_make_the_body_serde_json_writes(
+            text in any::<String>(),
+            port in any::<u16>(),
+            with_credentials in any::<bool>(),
+        ) {
+            let c = with_credentials.then(|| credentials(&text));
+            prop_assert_eq!(
+                read_back(&request(&text, port, c.clone()).to_json()),
+                expected_request(&text, port, c.as_ref())
+            );
+            prop_assert_eq!(
+                read_back(&test_mail(&text, port, c.clone()).to_json()),
+                expected_test_mail(&text, port, c.as_ref())
+            );
+            prop_assert_eq!(read_back(&update(&text, port).to_json()), expected_update(&text, port));
         }
     }
 }

@@ -128,7 +128,9 @@ impl FormState {
 
     pub fn mark_touched(&self, field: Field) {
         // `try_`: a blur can arrive while the page is being torn down (see `InputField`).
-        let already = self.touched.try_with_untracked(|touched| touched.contains(&field));
+        let already = self
+            .touched
+            .try_with_untracked(|touched| touched.contains(&field));
         if already == Some(false) {
             self.touched.try_update(|touched| touched.push(field));
         }
