@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::connection::ConnectionState;
 use super::fields::{InputField, InputKind};
-use crate::api;
+use crate::api::{self, CallControl};
 use crate::core::errors::{redact, ApiError, Operation};
 use crate::core::login::{login_request, pasted_session, Session, SessionOrigin};
 use crate::core::settings::Field;
@@ -72,13 +72,17 @@ pub fn SignInForm(
 
     // True while a sign-in is on its way; a second one is not started meanwhile.
     let pending = RwSignal::new(false);
+    // The call in flight, for the Cancel button.
+    let current_call = StoredValue::new_local(None::<CallControl>);
     let sign_in = move |attempt: SignInAttempt| {
         if pending.get_untracked() {
             return;
         }
         pending.set(true);
+        let control = connection.new_call();
+        current_call.set_value(Some(control.clone()));
         leptos::task::spawn_local(async move {
-            let outcome = attempt.run(connection).await;
+            let outcome = attempt.run(connection, &control).await;
             pending.set(false);
             match outcome {
                 Ok(session) => {
@@ -185,6 +189,19 @@ pub fn SignInForm(
                         (false, SignInMode::AccessToken) => "Use this token",
                     }}
                 </button>
+                {move || pending.get().then(|| view! {
+                    <button
+                        type="button"
+                        id="sign-in-cancel"
+                        on:click=move |_| current_call.with_value(|call| {
+                            if let Some(call) = call {
+                                call.cancel();
+                            }
+                        })
+                    >
+                        "Cancel"
+                    </button>
+                })}
             </div>
             <div id="sign-in-status" class="form-status">
                 {move || failure.get().map(|text| view! {
@@ -214,12 +231,15 @@ enum SignInKind {
 impl SignInAttempt {
     /// Signs in; the error is the sentence to show. A pasted token is tried by loading the
     /// settings: only a 401 refuses it (anything else is the settings page's to explain).
-    async fn run(self, connection: ConnectionState) -> Result<Session, String> {
+    async fn run(
+        self,
+        connection: ConnectionState,
+        control: &CallControl,
+    ) -> Result<Session, String> {
         connection.api_base_url.set(self.base_url.clone());
         match self.kind {
             SignInKind::Login { request, password } => {
-                let control = connection.new_call();
-                api::login(&self.base_url, &request, &control)
+                api::login(&self.base_url, &request, control)
                     .await
                     .map_err(|error| {
                         let encoded = encode_password(&password);
@@ -231,8 +251,7 @@ impl SignInAttempt {
                     base_url: self.base_url.clone(),
                     token: session.token.clone(),
                 };
-                let control = connection.new_call();
-                match api::load_email_server(&api_connection, &control).await {
+                match api::load_email_server(&api_connection, control).await {
                     Err(ApiError::Unauthorized) => Err(redact(
                         &ApiError::Unauthorized.user_message(&self.base_url, Operation::Login),
                         &[session.token.expose()],

@@ -331,11 +331,8 @@ fn rows() -> Vec<Row> {
 }
 
 /// Why a cell is left out, if it is.
-fn not_applicable(action: Action, trouble: &Trouble) -> Option<&'static str> {
-    match (action, trouble) {
-        (Action::SignIn, Trouble::Cancelled) => Some("no Cancel button on the sign-in panel"),
-        _ => None,
-    }
+fn not_applicable(_action: Action, _trouble: &Trouble) -> Option<&'static str> {
+    None
 }
 
 /// The fault the fake plays on the action's endpoint for this row, if any.
@@ -525,6 +522,9 @@ impl Column {
                 page.fake.set_fault(Endpoint::Login, fault);
                 page.sign_in_with_password(DEFAULT_LOGIN_USER, DEFAULT_LOGIN_PASSWORD)
                     .await?;
+                if matches!(row.trouble, Trouble::Cancelled) {
+                    press(page, "#sign-in-cancel").await?;
+                }
                 page.wait_for_sign_in_alert().await?
             }
             Action::Load => {
@@ -767,15 +767,20 @@ fn empty_form() -> Form {
 
 /// Waits for `#cancel-request` (shown while a call is in flight) and presses it.
 async fn press_cancel(page: &Page) -> Outcome {
-    wait_until("#cancel-request to show", WAIT, || async {
-        Ok(if page.exists("#cancel-request").await? {
+    press(page, "#cancel-request").await
+}
+
+/// Waits for a Cancel button (it only exists while its call is in flight) and presses it.
+async fn press(page: &Page, css: &str) -> Outcome {
+    wait_until(&format!("{css} to show"), WAIT, || async {
+        Ok(if page.exists(css).await? {
             Probe::Done(())
         } else {
-            Probe::NotYet("no #cancel-request".into())
+            Probe::NotYet(format!("no {css}"))
         })
     })
     .await?;
-    page.click("cancel-request").await
+    page.click(css.trim_start_matches('#')).await
 }
 
 async fn wait_until_gone(page: &Page, css: &str) -> Outcome {
