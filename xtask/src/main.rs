@@ -116,29 +116,15 @@ fn no_options(command: &str, rest: &[String]) -> anyhow::Result<()> {
 
 fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
     let mut options = dev::Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        // Accept both `--port 8080` and `--port=8080`.
-        let (flag, inline_value) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || {
-            inline_value
-                .clone()
-                .or_else(|| args.next().cloned())
-                .with_context(|| format!("`{flag}` needs a value"))
-        };
+    for_each_option("dev", args, |flag, value| {
         match flag {
             "--port" => options.port = parse_port(flag, &value()?)?,
             "--api-port" => options.api_port = parse_port(flag, &value()?)?,
             "--token" => options.token = value()?,
-            _ => {
-                eprint!("{USAGE}");
-                bail!("unknown option `{arg}` for `dev`");
-            }
+            _ => return Ok(false),
         }
-    }
+        Ok(true)
+    })?;
     if options.port == options.api_port {
         bail!(
             "--port and --api-port must differ (both are {})",
@@ -153,6 +139,24 @@ fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
 
 fn parse_bench_options(args: &[String]) -> anyhow::Result<bench::Options> {
     let mut options = bench::Options::default();
+    for_each_option("bench", args, |flag, value| {
+        match flag {
+            "--loads" => options.loads = parse_count(flag, &value()?)?,
+            "--keystrokes" => options.keystrokes = parse_count(flag, &value()?)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(options)
+}
+
+/// Walks the options of `command`, accepting both `--flag value` and `--flag=value`. `apply`
+/// gets each flag and a way to take its value, and answers whether it knows the flag.
+fn for_each_option(
+    command: &str,
+    args: &[String],
+    mut apply: impl FnMut(&str, &mut dyn FnMut() -> anyhow::Result<String>) -> anyhow::Result<bool>,
+) -> anyhow::Result<()> {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (flag, inline_value) = match arg.split_once('=') {
@@ -165,16 +169,12 @@ fn parse_bench_options(args: &[String]) -> anyhow::Result<bench::Options> {
                 .or_else(|| args.next().cloned())
                 .with_context(|| format!("`{flag}` needs a value"))
         };
-        match flag {
-            "--loads" => options.loads = parse_count(flag, &value()?)?,
-            "--keystrokes" => options.keystrokes = parse_count(flag, &value()?)?,
-            _ => {
-                eprint!("{USAGE}");
-                bail!("unknown option `{arg}` for `bench`");
-            }
+        if !apply(flag, &mut value)? {
+            eprint!("{USAGE}");
+            bail!("unknown option `{arg}` for `{command}`");
         }
     }
-    Ok(options)
+    Ok(())
 }
 
 /// A count of repetitions: at least one, and few enough to finish today.
