@@ -93,43 +93,47 @@ fn rust_component(sh: &Shell, component: &str, cargo_subcommand: &str) -> anyhow
 }
 
 fn trunk(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
-    let label = "trunk";
-    let pin = pins.trunk.as_str();
     // `trunk --version` prints "trunk 0.21.14".
-    let found = || first_line(sh, "trunk", &["--version"]).and_then(|out| word(&out, 1));
-    let before = found();
-    if before.as_deref() == Some(pin) {
-        ok(label, pin);
-        return Ok(());
-    }
-    installing(
-        label,
-        &format!("trunk {pin} from crates.io"),
-        before.as_deref(),
-    );
-    cargo_install(sh, &["--locked", "trunk", "--version", pin])?;
-    expect_installed(label, pin, found(), "trunk")
+    crates_io_tool(sh, "trunk", "trunk", &pins.trunk, &["--locked"])
 }
 
 fn wasm_bindgen(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
-    let label = "wasm-bindgen";
-    let pin = pins.wasm_bindgen.as_str();
-    // `wasm-bindgen --version` prints "wasm-bindgen 0.2.130".
-    let found = || first_line(sh, "wasm-bindgen", &["--version"]).and_then(|out| word(&out, 1));
+    // `wasm-bindgen --version` prints "wasm-bindgen 0.2.130". Not --locked: the lock file it
+    // ships names a dependency version that the crates.io mirror we can reach does not have, and
+    // then the install fails outright.
+    crates_io_tool(
+        sh,
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        &pins.wasm_bindgen,
+        &[],
+    )
+}
+
+/// A tool installed with `cargo install`, whose `--version` prints "<name> <version>": skipped
+/// when the pinned version is already on PATH.
+fn crates_io_tool(
+    sh: &Shell,
+    binary: &str,
+    package: &str,
+    pin: &str,
+    extra_args: &[&str],
+) -> anyhow::Result<()> {
+    let found = || first_line(sh, binary, &["--version"]).and_then(|out| word(&out, 1));
     let before = found();
     if before.as_deref() == Some(pin) {
-        ok(label, pin);
+        ok(binary, pin);
         return Ok(());
     }
     installing(
-        label,
-        &format!("wasm-bindgen-cli {pin} from crates.io"),
+        binary,
+        &format!("{package} {pin} from crates.io"),
         before.as_deref(),
     );
-    // Not --locked: the lock file it ships names a dependency version that the crates.io mirror
-    // we can reach does not have, and then the install fails outright.
-    cargo_install(sh, &["wasm-bindgen-cli", "--version", pin])?;
-    expect_installed(label, pin, found(), "wasm-bindgen")
+    let mut args = extra_args.to_vec();
+    args.extend([package, "--version", pin]);
+    cargo_install(sh, &args)?;
+    expect_installed(binary, pin, found(), binary)
 }
 
 /// `cargo install` of a build tool, traded for speed: release LTO with a single codegen unit makes
