@@ -11,7 +11,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, window};
 use web_sys::{AbortController, RequestCache, RequestMode};
 
-use crate::core::config::RuntimeConfig;
+use crate::core::config::{
+    config_unavailable, interpret_config_response, RuntimeConfig, CONFIG_URL,
+};
 use crate::core::errors::ApiError;
 use crate::core::login::{
     interpret_login_response, LoginError, LoginRequest, Session, LOGIN_PATH, LOGOUT_PATH,
@@ -293,27 +295,20 @@ async fn diagnose(url: &str, page_origin: &str, detail: String) -> ApiError {
     }
 }
 
-/// Why `config.json` could not be used; the page then runs on the defaults and says so.
-pub type ConfigProblem = String;
-
-/// Reads `config.json` beside the page. A missing file is normal and means the defaults.
-pub async fn load_runtime_config() -> Result<RuntimeConfig, ConfigProblem> {
-    let response = Request::get("config.json")
-        .header("Accept", "application/json")
-        // Operators edit this file in place; always ask the server whether it changed.
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| format!("config.json could not be loaded ({}).", describe(e)))?;
-    match response.status() {
-        404 => Ok(RuntimeConfig::default()),
-        200 => {
-            let text = response
-                .text()
-                .await
-                .map_err(|e| format!("config.json could not be read ({}).", describe(e)))?;
-            RuntimeConfig::from_json(&text)
-        }
-        status => Err(format!("config.json could not be loaded (HTTP {status}).")),
+/// Reads `config.json` beside the page, through the same path as the API calls: under a
+/// timeout, and with a status and body the core interprets.
+pub async fn load_runtime_config(control: &CallControl) -> Result<RuntimeConfig, String> {
+    let request = control
+        .attach(
+            Request::get(CONFIG_URL)
+                .header("Accept", "application/json")
+                // Operators edit this file in place; always ask the server whether it changed.
+                .cache(RequestCache::NoCache),
+        )
+        .build()
+        .map_err(not_sent);
+    match send(request, CONFIG_URL, control).await {
+        Ok((status, body)) => interpret_config_response(status, &body),
+        Err(error) => Err(config_unavailable(&error)),
     }
 }

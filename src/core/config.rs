@@ -1,6 +1,7 @@
 //! The runtime configuration read from `config.json` beside `index.html`, so that one build
 //! serves every installation: operators edit a JSON file, not the wasm.
 
+use super::errors::ApiError;
 use super::json::{self, Value};
 
 /// Where Command Center's API is when nothing else is said: the same origin, behind the path
@@ -34,6 +35,30 @@ impl Default for RuntimeConfig {
             request_timeout_seconds: default_request_timeout_seconds(),
         }
     }
+}
+
+/// The file beside `index.html`, resolved against the page's address.
+pub const CONFIG_URL: &str = "config.json";
+
+/// What the answer to `GET config.json` means: a missing file is normal and means the defaults;
+/// any other failure is a problem the page states (and then runs on the defaults).
+pub fn interpret_config_response(status: u16, body: &str) -> Result<RuntimeConfig, String> {
+    match status {
+        200 => RuntimeConfig::from_json(body),
+        404 => Ok(RuntimeConfig::default()),
+        status => Err(format!("config.json could not be loaded (HTTP {status}).")),
+    }
+}
+
+/// Why `config.json` could not be fetched at all, in the operator's terms.
+pub fn config_unavailable(error: &ApiError) -> String {
+    let reason = match error {
+        ApiError::TimedOut { seconds } => format!("no answer within {seconds} seconds"),
+        ApiError::Unreachable { detail } | ApiError::RequestNotSent { detail } => detail.clone(),
+        ApiError::UnreadableAnswer { status } => format!("HTTP {status}, the answer broke off"),
+        _ => "the request failed".to_owned(),
+    };
+    format!("config.json could not be loaded ({reason}).")
 }
 
 impl RuntimeConfig {
@@ -87,6 +112,38 @@ impl RuntimeConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_file_means_the_defaults_and_other_statuses_are_problems() {
+        assert_eq!(
+            interpret_config_response(404, ""),
+            Ok(RuntimeConfig::default())
+        );
+        assert_eq!(
+            interpret_config_response(200, r#"{"requestTimeoutSeconds": 5}"#)
+                .map(|config| config.request_timeout_seconds),
+            Ok(5)
+        );
+        assert_eq!(
+            interpret_config_response(500, "<html>"),
+            Err("config.json could not be loaded (HTTP 500).".to_owned())
+        );
+        assert!(interpret_config_response(200, "<html>").is_err());
+    }
+
+    #[test]
+    fn a_failed_fetch_says_why() {
+        assert_eq!(
+            config_unavailable(&ApiError::TimedOut { seconds: 30 }),
+            "config.json could not be loaded (no answer within 30 seconds)."
+        );
+        assert_eq!(
+            config_unavailable(&ApiError::Unreachable {
+                detail: "Failed to fetch".to_owned()
+            }),
+            "config.json could not be loaded (Failed to fetch)."
+        );
+    }
 
     #[test]
     fn empty_object_means_defaults() {

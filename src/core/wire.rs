@@ -27,13 +27,20 @@ pub fn is_mixed_content(page_origin: &str, url: &str) -> bool {
     lower(page_origin).starts_with("https://") && lower(url).starts_with("http://")
 }
 
-/// Whether a call goes to the page's own origin (then CORS cannot be what blocked it).
+/// Whether a call goes to the page's own origin (then CORS cannot be what blocked it). A
+/// relative address ("/api", "config.json") resolves against the page, so it is one.
 pub fn is_same_origin(page_origin: &str, url: &str) -> bool {
-    (url.starts_with('/') && !url.starts_with("//"))
+    is_relative_reference(url)
         || url
             .to_ascii_lowercase()
             .strip_prefix(&page_origin.to_ascii_lowercase())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// No scheme and no host: "/api", "api", "./config.json", but not "//host/api" or "https://…".
+fn is_relative_reference(url: &str) -> bool {
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
+    !url.starts_with("//") && !before_path.contains(':')
 }
 
 /// Error bodies above this are not read: no Command Center answer is that large, and a proxy's
@@ -511,6 +518,11 @@ mod tests {
         ));
         assert!(!is_same_origin(page, "https://cc.example.com/x"));
         assert!(!is_same_origin(page, "//cc.example.com/x"));
+        // Relative to the page, wherever it is served from.
+        assert!(is_same_origin(page, "config.json"));
+        assert!(is_same_origin(page, "./config.json"));
+        assert!(is_same_origin(page, "api/V4/EmailServer?x=http://y"));
+        assert!(!is_same_origin(page, "http://cc.example.com/x"));
     }
 
     #[test]

@@ -58,8 +58,9 @@ pub fn App() -> impl IntoView {
 
 /// Takes the API base URL from `config.json` unless the administrator is already signed in.
 fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<String>>) {
+    let control = connection.new_call();
     spawn_local(async move {
-        match api::load_runtime_config().await {
+        match api::load_runtime_config(&control).await {
             Ok(config) => {
                 connection
                     .request_timeout_seconds
