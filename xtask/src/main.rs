@@ -32,8 +32,9 @@ Commands:
   setup   Install what building and testing need, only what is missing
           (wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium, ChromeDriver).
   test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
-          (native and wasm), trunk build --release, the bundle sizes (a report; also
-          writes dist/'s .br/.gz siblings), cargo test incl. browser tests.
+          (native and wasm), trunk build --release, the bundle sizes checked against
+          size-budget.toml (also writes dist/'s .br/.gz siblings), cargo test incl.
+          browser tests.
   size    Build the release bundle and fail when it is over size-budget.toml.
   dev     Serve the app with `trunk serve`, talking to the fake Command Center.
             --port <N>       port of the app               [default: 8080]

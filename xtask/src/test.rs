@@ -61,8 +61,8 @@ fn run_steps(sh: &Shell) -> anyhow::Result<()> {
             // Writes dist/'s .br and .gz siblings too. The browser tests serve dist/ with
             // tower-http's ServeDir, which never picks those up unless told to (precompressed_*),
             // so they test the very files a server without precompression would send.
-            "bundle sizes (report; `cargo xtask size` checks the budget)",
-            Box::new(|| sizes::report(sh)),
+            "bundle sizes, checked against size-budget.toml",
+            Box::new(|| sizes::run(sh)),
         ),
         (
             "cargo test (including the browser tests)",
