@@ -6,6 +6,9 @@
 //! inside the page by a script injected before any of the page's own (see bench/probe.js), so
 //! they do not include WebDriver's round trips.
 //!
+//! It also builds the bundle a second time with opt-level "s" and loads it as often, so the
+//! choice of "z" in Cargo.toml stays a measured one: smaller *and* no slower to start.
+//!
 //! It reports and never judges: no number makes it fail. The size budget is enforced by
 //! `cargo xtask test`; timings depend too much on the machine and its load to be a gate.
 
@@ -31,7 +34,7 @@ use self::{
 use crate::{
     pins::Pins,
     setup,
-    sizes::{self, Asset, Budget},
+    sizes::{self, Asset, Budget, Kind},
     test,
 };
 
@@ -46,6 +49,10 @@ const KEYSTROKE_LIMIT: Duration = Duration::from_secs(10);
 const WARM_UP_KEYSTROKES: usize = 5;
 /// What is typed into the user name, over and over: a plausible Command Center user.
 const TYPED: &str = "commvault-admin.";
+/// The bundle built with the other size-optimising level, and its own cargo target directory (a
+/// different opt-level recompiles every crate; a separate directory keeps both builds cached).
+const OTHER_OPT_LEVEL: &str = "s";
+const OTHER_OPT_LEVEL_DIR: &str = "target/bench/opt-level-s";
 
 pub struct Options {
     /// Cold page loads, each in a new Chromium with a fresh profile.
@@ -71,24 +78,44 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     // Taken first: the load average says how busy the machine was before the bench made it busy.
     let machine = Machine::describe(sh);
 
-    println!("\n==> [1/4] trunk build --release");
+    println!("\n==> [1/5] trunk build --release");
     test::trunk_build_release(sh)?;
 
-    println!("\n==> [2/4] sizes (and the precompressed .br/.gz siblings)");
+    println!("\n==> [2/5] sizes (and the precompressed .br/.gz siblings)");
     let assets = sizes::precompress_and_measure(&dist)?;
     print!("{}", sizes::table(&assets));
     println!("\n{}", budget.verdict(&assets));
 
-    println!("\n==> [3/4] validation per keystroke, native: cargo bench --bench validation");
+    println!(
+        "\n==> [3/5] the same bundle with opt-level \"{OTHER_OPT_LEVEL}\", in {OTHER_OPT_LEVEL_DIR}"
+    );
+    let other_dir = root.join(OTHER_OPT_LEVEL_DIR);
+    let other_dist = other_dir.join("dist");
+    cmd!(
+        sh,
+        "trunk build --release --skip-version-check --dist {other_dist}"
+    )
+    .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", OTHER_OPT_LEVEL)
+    .env("CARGO_TARGET_DIR", other_dir.join("target"))
+    .run()?;
+    let other_assets = sizes::precompress_and_measure(&other_dist)?;
+
+    println!("\n==> [4/5] validation per keystroke, native: cargo bench --bench validation");
     // stdout is divan's table, for the report; cargo's progress goes to stderr and shows live.
     let divan = cmd!(sh, "cargo bench --bench validation").read()?;
     println!("{divan}");
 
     println!(
-        "\n==> [4/4] headless Chromium: {} cold loads, then {} keystrokes",
-        options.loads, options.keystrokes
+        "\n==> [5/5] headless Chromium: {} cold loads, then {} keystrokes; {} cold loads of the \
+         opt-level \"{OTHER_OPT_LEVEL}\" bundle",
+        options.loads, options.keystrokes, options.loads
     );
     let browser = measure_in_browser(&dist, options)?;
+    let other_loads = {
+        let server = StaticServer::start(&other_dist)?;
+        let driver = ChromeDriver::start()?;
+        cold_loads(&driver, &server.url(), options.loads)?.loads
+    };
 
     let report = Report {
         machine,
@@ -96,6 +123,10 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
         budget,
         divan,
         browser,
+        other_opt_level: OptLevelRun {
+            assets: other_assets,
+            loads: other_loads,
+        },
     }
     .render();
     let path = root.join(REPORT);
@@ -192,24 +223,11 @@ fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserR
     // Every Session ends its Chromium and removes its profile when dropped, and the driver is
     // killed when dropped, so an error anywhere below leaves nothing running.
     let driver = ChromeDriver::start()?;
-
-    let mut loads = Vec::new();
-    let mut received = Transfer::default();
-    let mut chromium = String::new();
-    for n in 1..=options.loads {
-        let session = Session::start(&driver)?;
-        let (load, transfer) =
-            cold_load(&session, &url).with_context(|| format!("cold load {n}"))?;
-        println!(
-            "load {n:>2}/{}: load event {:7.1} ms, interactive {:7.1} ms",
-            options.loads, load.load_event, load.interactive
-        );
-        if n == 1 {
-            received = transfer;
-            chromium.clone_from(&session.browser_version);
-        }
-        loads.push(load);
-    }
+    let ColdLoads {
+        loads,
+        received,
+        chromium,
+    } = cold_loads(&driver, &url, options.loads)?;
 
     let session = Session::start(&driver)?;
     cold_load(&session, &url).context("loading the page to type into it")?;
@@ -224,6 +242,39 @@ fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserR
         keystrokes,
         received,
         encodings: server.sent_encodings(),
+    })
+}
+
+struct ColdLoads {
+    loads: Vec<Load>,
+    /// What the first load received.
+    received: Transfer,
+    chromium: String,
+}
+
+/// `count` cold loads of `url`, each in a new Chromium with a fresh profile.
+fn cold_loads(driver: &ChromeDriver, url: &str, count: usize) -> anyhow::Result<ColdLoads> {
+    let mut loads = Vec::new();
+    let mut received = Transfer::default();
+    let mut chromium = String::new();
+    for n in 1..=count {
+        let session = Session::start(driver)?;
+        let (load, transfer) =
+            cold_load(&session, url).with_context(|| format!("cold load {n} of {url}"))?;
+        println!(
+            "load {n:>2}/{count}: load event {:7.1} ms, interactive {:7.1} ms",
+            load.load_event, load.interactive
+        );
+        if n == 1 {
+            received = transfer;
+            chromium.clone_from(&session.browser_version);
+        }
+        loads.push(load);
+    }
+    Ok(ColdLoads {
+        loads,
+        received,
+        chromium,
     })
 }
 
@@ -349,12 +400,19 @@ fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
     Some(Summary { median, min, max })
 }
 
+/// The bundle built with [`OTHER_OPT_LEVEL`], loaded as often as the shipped one.
+struct OptLevelRun {
+    assets: Vec<Asset>,
+    loads: Vec<Load>,
+}
+
 struct Report {
     machine: Machine,
     assets: Vec<Asset>,
     budget: Budget,
     divan: String,
     browser: BrowserResults,
+    other_opt_level: OptLevelRun,
 }
 
 impl Report {
@@ -365,6 +423,7 @@ impl Report {
             budget,
             divan,
             browser,
+            other_opt_level,
         } = self;
         let mut out = String::new();
         let _ = writeln!(out, "# cargo xtask bench\n");
@@ -419,6 +478,11 @@ impl Report {
             received.resources
         );
 
+        out.push_str(&opt_level_table(
+            (assets, loads),
+            (&other_opt_level.assets, &other_opt_level.loads),
+        ));
+
         let _ = writeln!(
             out,
             "\n## Validation per keystroke, native (divan)\n\n\
@@ -465,6 +529,44 @@ impl Report {
         );
         out
     }
+}
+
+/// The shipped opt-level against the other one: what each downloads and how fast each starts.
+fn opt_level_table(shipped: (&[Asset], &[Load]), other: (&[Asset], &[Load])) -> String {
+    let brotli_of = |assets: &[Asset], kind: Kind| -> u64 {
+        assets
+            .iter()
+            .filter(|asset| asset.kind == kind)
+            .map(|asset| asset.brotli)
+            .sum()
+    };
+    let median = |loads: &[Load], moment: fn(&Load) -> f64| {
+        summarize(loads.iter().map(moment))
+            .map_or_else(|| "–".to_owned(), |s| format!("{:.1}", s.median))
+    };
+    let mut out = format!(
+        "\n## opt-level \"z\" (shipped) against \"{OTHER_OPT_LEVEL}\"\n\n\
+         The same sources built twice; {} and {} cold loads, in turn after the loads above \
+         (medians, ms).\n\n\
+         | opt-level | wasm brotli (B) | html+js+wasm+css brotli (B) | `load` event | interactive |\n\
+         |---|---:|---:|---:|---:|\n",
+        shipped.1.len(),
+        other.1.len()
+    );
+    for (name, (assets, loads)) in [
+        ("\"z\"", shipped),
+        (&format!("\"{OTHER_OPT_LEVEL}\""), other),
+    ] {
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} |",
+            sizes::grouped(brotli_of(assets, Kind::Wasm)),
+            sizes::grouped(Budget::counted(assets)),
+            median(loads, |l| l.load_event),
+            median(loads, |l| l.interactive),
+        );
+    }
+    out
 }
 
 fn timing_table(first: &str, rows: &[(&str, Option<Summary>)]) -> String {
@@ -538,6 +640,36 @@ mod tests {
             "{table}"
         );
         assert!(lines[2].contains("123.5 ms") && lines[2].contains("2000.0 ms"));
+    }
+
+    #[test]
+    fn the_opt_level_table_puts_each_build_on_its_row() {
+        let asset = |kind, brotli| Asset {
+            name: format!("{kind:?}"),
+            kind,
+            raw: brotli * 3,
+            gzip: brotli + 1,
+            brotli,
+            precompressed: true,
+        };
+        let load = |load_event, interactive| Load {
+            load_event,
+            interactive,
+        };
+        let z = [asset(Kind::Wasm, 110_000), asset(Kind::Js, 7_000)];
+        let s = [asset(Kind::Wasm, 116_000), asset(Kind::Js, 7_000)];
+        let table = opt_level_table(
+            (&z, &[load(60.0, 80.0), load(70.0, 90.0)]),
+            (&s, &[load(65.0, 85.0)]),
+        );
+        assert!(
+            table.contains("| \"z\" | 110 000 | 117 000 | 65.0 | 85.0 |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| \"s\" | 116 000 | 123 000 | 65.0 | 85.0 |"),
+            "{table}"
+        );
     }
 
     #[test]

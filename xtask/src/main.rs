@@ -42,7 +42,8 @@ Commands:
             --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
   bench   Measure the release bundle and write target/bench/report.md (also printed):
           sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
-          over cold loads (load event, #sign-in usable); validation per keystroke
+          over cold loads (load event, #sign-in usable); the same for a build with
+          opt-level \"s\" (in target/bench/opt-level-s); validation per keystroke
           (cargo bench --bench validation); input-to-frame time typing in the page.
           Reports only: no number makes it fail.
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
