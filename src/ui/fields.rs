@@ -64,9 +64,6 @@ pub fn InputField(
     #[prop(into)] on_leave: Callback<Field>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
     #[prop(optional, into)] hint: MaybeProp<&'static str>,
-    /// Runs when an edited value is committed (the input is left or Enter is pressed).
-    #[prop(optional)]
-    on_commit: Option<Callback<()>>,
 ) -> impl IntoView {
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
@@ -97,7 +94,8 @@ pub fn InputField(
     };
 
     view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+        // The invalid look hangs on aria-invalid (see main.css): one source for eyes and ears.
+        <div class="field">
             <label for=id>{field.label()}</label>
             <div class="input-row">
                 <input
@@ -116,11 +114,6 @@ pub fn InputField(
                     // fires blur after the form's state is gone: then there is nothing to mark.
                     on:blur=move |_| {
                         let _ = on_leave.try_run(field);
-                    }
-                    on:change=move |_| {
-                        if let Some(on_commit) = on_commit {
-                            let _ = on_commit.try_run(());
-                        }
                     }
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
@@ -151,7 +144,8 @@ fn RevealButton(
             on:click=move |_| revealed.update(|shown| *shown = !*shown)
         >
             {move || if revealed.get() { "Hide" } else { "Show" }}
-            <span class="visually-hidden">{format!(" {}", label.to_ascii_lowercase())}</span>
+            // Read out as "Show Password": a screen reader does not care about the capital.
+            <span class="visually-hidden">" "{label}</span>
         </button>
     }
 }

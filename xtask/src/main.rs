@@ -9,6 +9,7 @@
 
 mod bench;
 mod dev;
+mod minify_js;
 mod pins;
 mod setup;
 mod sizes;
@@ -48,6 +49,8 @@ Commands:
           Reports only: no number makes it fail.
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
+  minify-js  Trunk's post_build hook (Trunk.toml): minifies the JS glue of release
+          builds with esbuild and updates its integrity hash in index.html.
   help    Print this message.
 ";
 
@@ -89,6 +92,10 @@ fn run() -> anyhow::Result<()> {
             sizes::run(&sh)
         }
         "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
+        "minify-js" => {
+            no_options(&command, &rest)?;
+            minify_js::run(&sh)
+        }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -1,4 +1,5 @@
-//! The build tools' pinned versions, read from Trunk.toml.
+//! The build tools' pinned versions, read from Trunk.toml (Trunk's own under [tools], the one tool
+//! only xtask runs under [xtask.tools], a table Trunk ignores).
 //!
 //! Trunk.toml is their only home: Trunk enforces them itself, so keeping a second copy here would
 //! let the two drift. A few lines of parsing cover the flat `key = "string"` entries we need, which
@@ -18,6 +19,8 @@ pub struct Pins {
     pub wasm_bindgen: String,
     /// Binaryen release in Trunk's spelling, e.g. `version_132`.
     pub wasm_opt: String,
+    /// Exact esbuild version (npm), e.g. `0.28.2`: the JS minifier of the post_build hook.
+    pub esbuild: String,
     /// Where `trunk build` writes the bundle, relative to the workspace root.
     pub dist: String,
 }
@@ -64,10 +67,16 @@ impl Pins {
         );
 
         let wasm_opt = required("tools", "wasm_opt")?;
+        let esbuild = required("xtask.tools", "esbuild")?;
+        ensure!(
+            is_exact_version(&esbuild),
+            "[xtask.tools] esbuild must be an exact version like \"0.28.2\", got \"{esbuild}\""
+        );
         let pins = Pins {
             trunk,
             wasm_bindgen,
             wasm_opt,
+            esbuild,
             dist: get("build", "dist").unwrap_or_else(|| "dist".to_owned()),
         };
         pins.binaryen_major()?;
@@ -198,6 +207,9 @@ dist = "out"
 wasm_bindgen = "0.2.130"
 wasm_opt = "version_132"
 
+[xtask.tools]
+esbuild = "0.28.2"
+
 [serve]
 addresses = ["127.0.0.1"]
 port = 8080
@@ -212,6 +224,7 @@ port = 8080
                 trunk: "0.21.14".into(),
                 wasm_bindgen: "0.2.130".into(),
                 wasm_opt: "version_132".into(),
+                esbuild: "0.28.2".into(),
                 dist: "out".into(),
             }
         );
@@ -233,6 +246,8 @@ port = 8080
             ("\"0.2.130\"", "\"0.2\""),
             ("version_132", "132"),
             ("wasm_bindgen", "wasm_bindgen_cli"),
+            ("\"0.28.2\"", "\"latest\""),
+            ("[xtask.tools]", "[tools.xtask]"),
         ] {
             assert!(
                 Pins::parse(&SAMPLE.replace(from, to)).is_err(),

@@ -33,6 +33,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     trunk(sh, &pins)?;
     wasm_bindgen(sh, &pins)?;
     wasm_opt(sh, &pins)?;
+    esbuild(sh, &pins)?;
     browser(sh)?;
     Ok(())
 }
@@ -211,6 +212,34 @@ fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
          would run that one. Remove it (Debian's binaryen: `apt-get remove binaryen`; its old \
          wasm-opt silently breaks the wasm) or put {npm_bin} first on PATH.",
         npm_bin = npm_bin.display()
+    )
+}
+
+/// The JS minifier that Trunk's post_build hook runs (`cargo xtask minify-js`). npm's esbuild
+/// package brings its Linux binary as a dependency from the npm registry, nothing from GitHub.
+fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    let (label, pin) = ("esbuild", pins.esbuild.as_str());
+    let found = || first_line(sh, "esbuild", &["--version"]);
+    let before = found();
+    if before.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    let package = format!("esbuild@{pin}");
+    installing(label, &format!("{package} from npm"), before.as_deref());
+    cmd!(sh, "npm install -g {package}")
+        .run()
+        .with_context(|| format!("`npm install -g {package}` failed; npm comes with Node.js 20"))?;
+    let after = found();
+    if after.as_deref() == Some(pin) {
+        ok(label, pin);
+        return Ok(());
+    }
+    let on_path = find_on_path("esbuild").map_or("nothing".to_owned(), |p| p.display().to_string());
+    bail!(
+        "installed {package}, but `esbuild` on PATH is {on_path} (version {}); put npm's global \
+         bin directory (`npm prefix -g`/bin) first on PATH",
+        after.as_deref().unwrap_or("none")
     )
 }
 
