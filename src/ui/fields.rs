@@ -191,7 +191,9 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl
             >
                 {Encryption::ALL
                     .map(|option| view! {
-                        <option value=option.wire_name() selected=move || value.get() == option>
+                        // The select's `value` property follows later changes, but it is set
+                        // before the options exist: the first choice comes from `selected`.
+                        <option value=option.wire_name() selected=value.get_untracked() == option>
                             {option.label()}
                         </option>
                     })
