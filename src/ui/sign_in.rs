@@ -47,7 +47,9 @@ fn ModeOption(mode: RwSignal<SignInMode>, value: SignInMode, label: &'static str
             <input
                 type="radio"
                 name="sign-in-mode"
-                prop:checked=move || mode.get() == value
+                // Only these radios change the mode, and the browser keeps their state:
+                // the initial choice is all there is to render.
+                checked=mode.get_untracked() == value
                 on:change=move |_| mode.set(value)
             />
             {label}
