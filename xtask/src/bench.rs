@@ -644,14 +644,7 @@ mod tests {
 
     #[test]
     fn the_opt_level_table_puts_each_build_on_its_row() {
-        let asset = |kind, brotli| Asset {
-            name: format!("{kind:?}"),
-            kind,
-            raw: brotli * 3,
-            gzip: brotli + 1,
-            brotli,
-            precompressed: true,
-        };
+        let asset = Asset::sample;
         let load = |load_event, interactive| Load {
             load_event,
             interactive,

@@ -170,36 +170,83 @@ fn expect_installed(
 }
 
 fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
-    let label = "wasm-opt";
-    let pin = pins.wasm_opt.as_str();
-    let major = pins.binaryen_major()?;
-    let found =
-        || first_line(sh, "wasm-opt", &["--version"]).and_then(|out| wasm_opt_version(&out));
+    npm_tool(
+        sh,
+        &NpmTool {
+            binary: "wasm-opt",
+            package: &format!("binaryen@{}", pins.binaryen_major()?),
+            pin: &pins.wasm_opt,
+            version_of: wasm_opt_version,
+            other_copy: "Debian's binaryen (`dpkg -S wasm-opt` tells; remove it with `apt-get \
+                         remove binaryen`: its old wasm-opt silently breaks the wasm)",
+        },
+    )
+}
+
+/// The JS minifier that Trunk's post_build hook runs (`cargo xtask minify-js`). npm's esbuild
+/// package brings its Linux binary as a dependency from the npm registry, nothing from GitHub.
+fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    npm_tool(
+        sh,
+        &NpmTool {
+            binary: "esbuild",
+            package: &format!("esbuild@{}", pins.esbuild),
+            pin: &pins.esbuild,
+            // `esbuild --version` prints the bare version.
+            version_of: |out| Some(out.to_owned()),
+            other_copy: "another esbuild installed by hand",
+        },
+    )
+}
+
+/// A tool installed globally with npm, found on PATH by Trunk and by the hook.
+struct NpmTool<'a> {
+    binary: &'a str,
+    /// `name@version`, as npm takes it.
+    package: &'a str,
+    /// The version as `version_of` reads it from the first line of `binary --version`.
+    pin: &'a str,
+    version_of: fn(&str) -> Option<String>,
+    /// What an older copy earlier on PATH most likely is, for the error messages.
+    other_copy: &'a str,
+}
+
+/// Skipped when the pinned version is already on PATH. After installing, the one on PATH must be
+/// the pinned one: the build would otherwise quietly run another.
+fn npm_tool(sh: &Shell, tool: &NpmTool<'_>) -> anyhow::Result<()> {
+    let NpmTool {
+        binary,
+        package,
+        pin,
+        version_of,
+        other_copy,
+    } = *tool;
+    let found = || first_line(sh, binary, &["--version"]).and_then(|out| version_of(&out));
     let before = found();
     if before.as_deref() == Some(pin) {
-        ok(label, pin);
+        ok(binary, pin);
         return Ok(());
     }
-
-    let package = format!("binaryen@{major}");
-    installing(label, &format!("{package} from npm"), before.as_deref());
-    let npm_prefix = cmd!(sh, "npm prefix -g").quiet().read().context(
-        "npm is needed to install wasm-opt (npm package binaryen); install Node.js 20 with npm",
-    )?;
-    let hint = "If npm refused to overwrite an existing wasm-opt, that one is most likely \
-                Debian's binaryen (`dpkg -S wasm-opt` tells): remove it with `apt-get remove \
-                binaryen`, it breaks the wasm.";
+    installing(binary, &format!("{package} from npm"), before.as_deref());
+    let npm_prefix = cmd!(sh, "npm prefix -g").quiet().read().with_context(|| {
+        format!("npm is needed to install {package}; install Node.js 20 with npm")
+    })?;
     cmd!(sh, "npm install -g {package}")
         .run()
-        .with_context(|| format!("`npm install -g {package}` failed. {hint}"))?;
+        .with_context(|| {
+            format!(
+                "`npm install -g {package}` failed. If npm refused to overwrite an existing \
+             {binary}, that one is most likely {other_copy}."
+            )
+        })?;
 
     let after = found();
     if after.as_deref() == Some(pin) {
-        ok(label, pin);
+        ok(binary, pin);
         return Ok(());
     }
     let npm_bin = Path::new(&npm_prefix).join("bin");
-    let shadow = match find_on_path("wasm-opt") {
+    let shadow = match find_on_path(binary) {
         Some(path) => format!(
             "{} ({})",
             path.display(),
@@ -208,38 +255,10 @@ fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
         None => "nothing".to_owned(),
     };
     bail!(
-        "installed {package} into {npm_bin}, but `wasm-opt` on PATH is {shadow}, not {pin}. Trunk \
-         would run that one. Remove it (Debian's binaryen: `apt-get remove binaryen`; its old \
-         wasm-opt silently breaks the wasm) or put {npm_bin} first on PATH.",
+        "installed {package} into {npm_bin}, but `{binary}` on PATH is {shadow}, not {pin}, and \
+         the build would run that one. Remove it (most likely {other_copy}) or put {npm_bin} \
+         first on PATH.",
         npm_bin = npm_bin.display()
-    )
-}
-
-/// The JS minifier that Trunk's post_build hook runs (`cargo xtask minify-js`). npm's esbuild
-/// package brings its Linux binary as a dependency from the npm registry, nothing from GitHub.
-fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
-    let (label, pin) = ("esbuild", pins.esbuild.as_str());
-    let found = || first_line(sh, "esbuild", &["--version"]);
-    let before = found();
-    if before.as_deref() == Some(pin) {
-        ok(label, pin);
-        return Ok(());
-    }
-    let package = format!("esbuild@{pin}");
-    installing(label, &format!("{package} from npm"), before.as_deref());
-    cmd!(sh, "npm install -g {package}")
-        .run()
-        .with_context(|| format!("`npm install -g {package}` failed; npm comes with Node.js 20"))?;
-    let after = found();
-    if after.as_deref() == Some(pin) {
-        ok(label, pin);
-        return Ok(());
-    }
-    let on_path = find_on_path("esbuild").map_or("nothing".to_owned(), |p| p.display().to_string());
-    bail!(
-        "installed {package}, but `esbuild` on PATH is {on_path} (version {}); put npm's global \
-         bin directory (`npm prefix -g`/bin) first on PATH",
-        after.as_deref().unwrap_or("none")
     )
 }
 

@@ -272,6 +272,21 @@ pub struct Asset {
     pub precompressed: bool,
 }
 
+#[cfg(test)]
+impl Asset {
+    /// A made-up file of `kind` that compresses to `brotli` bytes, for tests of the tables.
+    pub fn sample(kind: Kind, brotli: u64) -> Asset {
+        Asset {
+            name: format!("{kind:?}"),
+            kind,
+            raw: brotli * 3,
+            gzip: brotli + 1,
+            brotli,
+            precompressed: true,
+        }
+    }
+}
+
 /// Measures every file of `dist` raw, gzip -9 and brotli 11, and writes the `.br` and `.gz`
 /// siblings of the text and wasm files (for nginx's gzip_static/brotli_static or Caddy's
 /// `file_server { precompressed }`). Siblings left from an earlier run are removed first, so no
@@ -563,14 +578,7 @@ mod tests {
     }
 
     fn asset(kind: Kind, brotli: u64) -> Asset {
-        Asset {
-            name: format!("{kind:?}"),
-            kind,
-            raw: brotli * 3,
-            gzip: brotli + 1,
-            brotli,
-            precompressed: true,
-        }
+        Asset::sample(kind, brotli)
     }
 
     #[test]
