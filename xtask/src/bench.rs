@@ -181,6 +181,9 @@ impl Machine {
 
 /// One cold load, in milliseconds since the navigation started.
 struct Load {
+    /// First contentful paint: on a slow link, index.html's header and sign-in outline while the
+    /// wasm is still on its way. None if the browser reported none.
+    first_paint: Option<f64>,
     load_event: f64,
     interactive: f64,
 }
@@ -296,6 +299,8 @@ fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer
              bench.whenInteractive().then(() => done({
                  load: bench.load,
                  interactive: bench.interactive,
+                 firstPaint: performance.getEntriesByName('first-contentful-paint')
+                     .map((e) => e.startTime)[0] ?? null,
                  resources: performance.getEntriesByType('navigation')
                      .concat(performance.getEntriesByType('resource'))
                      .map((e) => [e.encodedBodySize, e.decodedBodySize]),
@@ -310,6 +315,7 @@ fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer
         "the probe script did not run in the page (Page.addScriptToEvaluateOnNewDocument)"
     );
     let load = Load {
+        first_paint: found["firstPaint"].as_f64(),
         load_event: number(&found["load"], "load")?,
         interactive: number(&found["interactive"], "interactive")?,
     };
@@ -458,6 +464,10 @@ impl Report {
             loads.len()
         );
         let rows = [
+            (
+                "first contentful paint",
+                summarize(loads.iter().filter_map(|l| l.first_paint)),
+            ),
             (
                 "`load` event",
                 summarize(loads.iter().map(|l| l.load_event)),
@@ -646,6 +656,7 @@ mod tests {
     fn the_opt_level_table_puts_each_build_on_its_row() {
         let asset = Asset::sample;
         let load = |load_event, interactive| Load {
+            first_paint: None,
             load_event,
             interactive,
         };
