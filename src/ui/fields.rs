@@ -68,21 +68,9 @@ pub fn InputField(
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let description_id = format!("{id}-description");
     let revealed = RwSignal::new(false);
 
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = [
-                hint.get().is_some().then_some(hint_id.as_str()),
-                error.with(Option::is_some).then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     let input_type = move || {
         if kind.secret && !revealed.get() {
             "password"
@@ -107,7 +95,7 @@ pub fn InputField(
                     spellcheck="false"
                     autocapitalize="off"
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=described_by
+                    aria-describedby=description_id.clone()
                     prop:value=move || value.get()
                     on:input:target=move |ev| value.set(ev.target().value())
                     // Removing a focused input (signing in with Enter replaces the whole form)
@@ -118,12 +106,15 @@ pub fn InputField(
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
             </div>
-            {move || {
-                hint.get().map(|text| view! { <p class="field-hint" id=hint_id.clone()>{text}</p> })
-            }}
-            {move || error.get().map(|message| view! {
-                <p class="field-error" id=error_id.clone()>{message}</p>
-            })}
+            // What aria-describedby names: the hint and the error, whichever are there.
+            <div id=description_id>
+                {move || {
+                    hint.get().map(|text| view! { <p class="field-hint" id=hint_id.clone()>{text}</p> })
+                }}
+                {move || error.get().map(|message| view! {
+                    <p class="field-error" id=error_id.clone()>{message}</p>
+                })}
+            </div>
         </div>
     }
 }

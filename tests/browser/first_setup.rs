@@ -188,10 +188,16 @@ async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
         .attr(bad.label, "aria-describedby")
         .await?
         .unwrap_or_default();
+    // The error is part of the input's accessible description: it is, or is inside, an element
+    // that aria-describedby names.
     let error_id = format!("{}-error", bad.id);
+    let mut described = false;
+    for id in described_by.split_whitespace() {
+        described |= id == error_id || page.exists(&format!("#{id} #{error_id}")).await?;
+    }
     ensure!(
-        described_by.split_whitespace().any(|id| id == error_id),
-        "aria-describedby {described_by:?} does not name {error_id:?}"
+        described,
+        "aria-describedby {described_by:?} does not take in #{error_id}"
     );
     page.wait_for_focus(bad.id).await?;
     for (label, _) in Form::valid()
