@@ -13,15 +13,13 @@ pub enum FormStatus {
 pub fn StatusArea(status: RwSignal<Option<FormStatus>>) -> impl IntoView {
     view! {
         <div id="form-status" class="form-status">
-            {move || match status.get() {
-                Some(FormStatus::Success(text)) => {
-                    view! { <p role="status" class="status status-success">{text}</p> }.into_any()
-                }
-                Some(FormStatus::Failure(text)) => {
-                    view! { <p role="alert" class="status status-failure">{text}</p> }.into_any()
-                }
-                None => ().into_any(),
-            }}
+            {move || status.get().map(|status| {
+                let (role, class, text) = match status {
+                    FormStatus::Success(text) => ("status", "status status-success", text),
+                    FormStatus::Failure(text) => ("alert", "status status-failure", text),
+                };
+                view! { <p role=role class=class>{text}</p> }
+            })}
         </div>
     }
 }
