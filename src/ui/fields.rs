@@ -89,12 +89,12 @@ pub fn InputField(
                 <input
                     id=id
                     name=id
-                    type=input_type
+                    type=super::reactive(input_type)
                     autocomplete=kind.autocomplete
                     inputmode=kind.inputmode
                     spellcheck="false"
                     autocapitalize="off"
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-invalid=super::reactive(move || if error.with(Option::is_some) { "true" } else { "false" })
                     aria-describedby=description_id.clone()
                     prop:value=move || value.get()
                     on:input:target=move |ev| value.set(ev.target().value())
@@ -132,9 +132,9 @@ fn RevealButton(
             type="button"
             class="reveal"
             aria-controls=controls
-            on:click=move |_| revealed.update(|shown| *shown = !*shown)
+            on:click=super::handler(move |_| revealed.update(|shown| *shown = !*shown))
         >
-            {move || if revealed.get() { "Hide" } else { "Show" }}
+            {super::reactive(move || if revealed.get() { "Hide" } else { "Show" })}
             // Read out as "Show Password": a screen reader does not care about the capital.
             <span class="visually-hidden">" "{label}</span>
         </button>

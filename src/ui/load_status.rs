@@ -56,13 +56,13 @@ pub fn LoadStatus(
                         <p>{text}</p>
                         {failed.then(|| view! {
                             <div class="inline-actions">
-                                <button type="button" id="load-retry" on:click=move |_| on_retry.run(())>
+                                <button type="button" id="load-retry" on:click=super::handler(move |_| on_retry.run(()))>
                                     "Try again"
                                 </button>
                                 <button
                                     type="button"
                                     id="load-start-empty"
-                                    on:click=move |_| on_start_empty.run(())
+                                    on:click=super::handler(move |_| on_start_empty.run(()))
                                 >
                                     "Start from an empty form"
                                 </button>

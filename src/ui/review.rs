@@ -40,7 +40,7 @@ pub fn ReviewDialog(
             aria-labelledby="review-title"
             aria-describedby="review-summary"
             // Escape closes the dialog too: whatever closed it, nothing is under review any more.
-            on:close=move |_| changes.set(None)
+            on:close=super::handler(move |_| changes.set(None))
         >
             <h2 id="review-title">"Review the changes"</h2>
             <p id="review-summary">{summary}</p>
@@ -70,17 +70,17 @@ pub fn ReviewDialog(
                 </tbody>
             </table>
             <div class="dialog-actions">
-                <button type="button" id="review-back" on:click=move |_| close()>
+                <button type="button" id="review-back" on:click=super::handler(move |_| close())>
                     "Back"
                 </button>
                 <button
                     type="button"
                     id="review-confirm"
                     class="primary"
-                    on:click=move |_| {
+                    on:click=super::handler(move |_| {
                         on_confirm.run(());
                         close();
-                    }
+                    })
                 >
                     "Confirm"
                 </button>

@@ -50,7 +50,7 @@ fn ModeOption(mode: RwSignal<SignInMode>, value: SignInMode, label: &'static str
                 // Only these radios change the mode, and the browser keeps their state:
                 // the initial choice is all there is to render.
                 checked=mode.get_untracked() == value
-                on:change=move |_| mode.set(value)
+                on:change=super::handler(move |_| mode.set(value))
             />
             {label}
         </label>
@@ -144,7 +144,7 @@ pub fn SignInForm(
     let user_and_password = Memo::new(move |_| mode.get() == SignInMode::UserAndPassword);
 
     view! {
-        <form class="sign-in-form" novalidate on:submit=on_submit>
+        <form class="sign-in-form" novalidate on:submit=super::handler(on_submit)>
             {with_base_url.then(|| view! {
                 <InputField
                     field=Field::ApiBaseUrl
@@ -184,7 +184,7 @@ pub fn SignInForm(
                 })
             }}
             <div class="form-actions">
-                <button type="submit" id="sign-in" class="primary" disabled=move || pending.get()>
+                <button type="submit" id="sign-in" class="primary" disabled=super::reactive(move || pending.get())>
                     {move || match (pending.get(), mode.get()) {
                         (true, _) => "Signing in…",
                         (false, SignInMode::UserAndPassword) => "Sign in",
@@ -195,11 +195,11 @@ pub fn SignInForm(
                     <button
                         type="button"
                         id="sign-in-cancel"
-                        on:click=move |_| current_call.with_value(|call| {
+                        on:click=super::handler(move |_| current_call.with_value(|call| {
                             if let Some(call) = call {
                                 call.cancel();
                             }
-                        })
+                        }))
                     >
                         "Cancel"
                     </button>
@@ -304,7 +304,7 @@ pub fn ReauthDialog(
             aria-describedby="reauth-reason"
             // However it closes (Cancel, Escape, or signed in, after the retry was taken), nothing
             // is left waiting for a retry.
-            on:close=move |_| on_cancel.run(())
+            on:close=super::handler(move |_| on_cancel.run(()))
         >
             <h2 id="reauth-title">"Sign in again"</h2>
             <p id="reauth-reason" role="alert">
@@ -316,7 +316,7 @@ pub fn ReauthDialog(
                 <button
                     type="button"
                     id="reauth-cancel"
-                    on:click=move |_| close()
+                    on:click=super::handler(move |_| close())
                 >
                     "Cancel"
                 </button>
@@ -354,8 +354,8 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
                 {move || connection.session.with(|s| s.as_ref().map(Session::describe))}
             </p>
             <p class="session-where">{move || connection.api_base_url.get()}</p>
-            <button type="button" id="sign-out" on:click=sign_out disabled=move || signing_out.get()>
-                {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
+            <button type="button" id="sign-out" on:click=super::handler(sign_out) disabled=super::reactive(move || signing_out.get())>
+                {super::reactive(move || if signing_out.get() { "Signing out…" } else { "Sign out" })}
             </button>
         </div>
     }
