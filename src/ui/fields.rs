@@ -97,7 +97,7 @@ pub fn InputField(
                     aria-invalid=super::reactive(move || if error.with(Option::is_some) { "true" } else { "false" })
                     aria-describedby=description_id.clone()
                     prop:value=move || value.get()
-                    on:input:target=move |ev| value.set(ev.target().value())
+                    on:input=super::handler(move |ev| value.set(event_target_value(&ev)))
                     // Removing a focused input (signing in with Enter replaces the whole form)
                     // fires blur after the form's state is gone: then there is nothing to mark.
                     on:blur=move |_| {
@@ -154,7 +154,7 @@ pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) ->
                 name=id
                 aria-describedby=hint_id.clone()
                 prop:checked=move || value.get()
-                on:change:target=move |ev| value.set(ev.target().checked())
+                on:change=super::handler(move |ev| value.set(event_target_checked(&ev)))
             />
             <label for=id>{field.label()}</label>
             <p class="field-hint" id=hint_id>{hint}</p>
@@ -175,11 +175,11 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl
                 name=id
                 aria-describedby=hint_id.clone()
                 prop:value=move || value.get().wire_name()
-                on:change:target=move |ev| {
-                    if let Some(encryption) = Encryption::from_wire_name(&ev.target().value()) {
+                on:change=super::handler(move |ev| {
+                    if let Some(encryption) = Encryption::from_wire_name(&event_target_value(&ev)) {
                         value.set(encryption);
                     }
-                }
+                })
             >
                 {Encryption::ALL.map(|option| encryption_option(option, initial))}
             </select>
