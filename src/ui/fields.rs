@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::note::Note;
 use crate::core::settings::{Encryption, Field};
 
 /// The DOM id of a field's input; its hint and error use it as a prefix.
@@ -108,11 +109,11 @@ pub fn InputField(
             </div>
             // What aria-describedby names: the hint and the error, whichever are there.
             <div id=description_id>
-                {move || {
-                    hint.get().map(|text| view! { <p class="field-hint" id=hint_id.clone()>{text}</p> })
-                }}
-                {move || error.get().map(|message| view! {
-                    <p class="field-error" id=error_id.clone()>{message}</p>
+                {super::reactive(move || {
+                    hint.get().map(|text| Note::new("field-hint", text).id(hint_id.clone()).view())
+                })}
+                {super::reactive(move || {
+                    error.get().map(|message| Note::new("field-error", message).id(error_id.clone()).view())
                 })}
             </div>
         </div>

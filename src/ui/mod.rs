@@ -2,9 +2,11 @@
 //! valid, what does this answer mean, what is the message) is the core's.
 
 mod connection;
+mod current_call;
 mod fields;
 mod form_state;
 mod load_status;
+mod note;
 mod page;
 mod panic_report;
 mod review;
@@ -32,6 +34,7 @@ pub(crate) fn reactive<T>(
     Box::new(value)
 }
 use connection::ConnectionState;
+use note::Note;
 pub use page::EmailServerPage;
 pub use panic_report::install_panic_report;
 use sign_in::{SessionBar, SignInPanel};
@@ -56,9 +59,10 @@ pub fn App() -> impl IntoView {
                     "Command Center sends alerts, scheduled reports and log files through this mail server."
                 </p>
             </header>
-            {move || config_problem.get().map(|problem| view! {
-                <p class="notice">{problem} " The page uses the default API base URL."</p>
-            })}
+            {reactive(move || config_problem.get().map(|problem| {
+                Note::new("notice", format!("{problem} The page uses the default API base URL."))
+                    .view()
+            }))}
             {move || if signed_in.get() {
                 Either::Left(view! {
                     <SessionBar connection />

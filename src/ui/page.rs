@@ -8,13 +8,14 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::connection::ConnectionState;
+use super::current_call::CurrentCall;
 use super::fields::{input_id, CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
 use super::load_status::{LoadState, LoadStatus};
 use super::review::ReviewDialog;
 use super::sign_in::ReauthDialog;
 use super::status::{FormStatus, StatusArea};
-use crate::api::{self, CallControl};
+use crate::api;
 use crate::core::changes::Change;
 use crate::core::errors::{redact, ApiError, Operation};
 use crate::core::requests::{save_request, test_mail_request};
@@ -59,12 +60,8 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     let under_review = RwSignal::new(None::<Vec<Change>>);
     let awaiting_confirmation = StoredValue::new(None::<SaveAttempt>);
     // The call in flight, for the Cancel button.
-    let current_call = StoredValue::new_local(None::<CallControl>);
-    let start_call = move || {
-        let control = connection.new_call();
-        current_call.set_value(Some(control.clone()));
-        control
-    };
+    let current_call = CurrentCall::new();
+    let start_call = move || current_call.start(connection);
     let reauth_dialog = NodeRef::<Dialog>::new();
     let retry_after_sign_in = StoredValue::new(None::<Retry>);
     let ask_to_sign_in_again = move |retry: Retry| {
@@ -263,13 +260,6 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             },
         }
     };
-    let cancel_call = move |_| {
-        current_call.with_value(|call| {
-            if let Some(call) = call {
-                call.cancel();
-            }
-        });
-    };
     let discard = move |_| {
         form.discard_changes();
         status.set(None);
@@ -419,11 +409,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     >
                         {super::reactive(move || if sending_test.get() { "Sending…" } else { "Send test email" })}
                     </button>
-                    {move || show_cancel.get().then(|| view! {
-                        <button type="button" id="cancel-request" on:click=super::handler(cancel_call)>
-                            "Cancel"
-                        </button>
-                    })}
+                    {current_call.cancel_button("cancel-request", move || show_cancel.get())}
                 </div>
                 <p class="form-note" id="send-test-note">
                     "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."

@@ -8,7 +8,9 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::connection::ConnectionState;
+use super::current_call::CurrentCall;
 use super::fields::{InputField, InputKind};
+use super::note::Note;
 use crate::api::{self, CallControl};
 use crate::core::errors::{redact, ApiError, Operation};
 use crate::core::login::{login_request, pasted_session, Session, SessionOrigin};
@@ -75,14 +77,13 @@ pub fn SignInForm(
     // True while a sign-in is on its way; a second one is not started meanwhile.
     let pending = RwSignal::new(false);
     // The call in flight, for the Cancel button.
-    let current_call = StoredValue::new_local(None::<CallControl>);
+    let current_call = CurrentCall::new();
     let sign_in = move |attempt: SignInAttempt| {
         if pending.get_untracked() {
             return;
         }
         pending.set(true);
-        let control = connection.new_call();
-        current_call.set_value(Some(control.clone()));
+        let control = current_call.start(connection);
         leptos::task::spawn_local(async move {
             let outcome = attempt.run(connection, &control).await;
             pending.set(false);
@@ -191,24 +192,12 @@ pub fn SignInForm(
                         (false, SignInMode::AccessToken) => "Use this token",
                     }}
                 </button>
-                {move || pending.get().then(|| view! {
-                    <button
-                        type="button"
-                        id="sign-in-cancel"
-                        on:click=super::handler(move |_| current_call.with_value(|call| {
-                            if let Some(call) = call {
-                                call.cancel();
-                            }
-                        }))
-                    >
-                        "Cancel"
-                    </button>
-                })}
+                {current_call.cancel_button("sign-in-cancel", move || pending.get())}
             </div>
             <div id="sign-in-status" class="form-status">
-                {move || failure.get().map(|text| view! {
-                    <p role="alert" class="status status-failure">{text}</p>
-                })}
+                {super::reactive(move || failure.get().map(|text| {
+                    Note::new("status status-failure", text).role("alert").view()
+                }))}
             </div>
         </form>
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::note::Note;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormStatus {
     Success(String),
@@ -13,13 +15,10 @@ pub enum FormStatus {
 pub fn StatusArea(status: RwSignal<Option<FormStatus>>) -> impl IntoView {
     view! {
         <div id="form-status" class="form-status">
-            {move || status.get().map(|status| {
-                let (role, class, text) = match status {
-                    FormStatus::Success(text) => ("status", "status status-success", text),
-                    FormStatus::Failure(text) => ("alert", "status status-failure", text),
-                };
-                view! { <p role=role class=class>{text}</p> }
-            })}
+            {super::reactive(move || status.get().map(|status| match status {
+                FormStatus::Success(text) => Note::new("status status-success", text).role("status").view(),
+                FormStatus::Failure(text) => Note::new("status status-failure", text).role("alert").view(),
+            }))}
         </div>
     }
 }

@@ -1,0 +1,51 @@
+//! The call to Command Center that a form is waiting for, and its Cancel button.
+
+use leptos::prelude::*;
+
+use super::connection::ConnectionState;
+use super::{handler, reactive};
+use crate::api::CallControl;
+
+/// The newest call a form started; Cancel aborts it. Local storage: a `CallControl` holds browser
+/// objects, which never leave this thread.
+#[derive(Clone, Copy)]
+pub struct CurrentCall(StoredValue<Option<CallControl>, LocalStorage>);
+
+impl CurrentCall {
+    pub fn new() -> Self {
+        CurrentCall(StoredValue::new_local(None))
+    }
+
+    /// A new call under the configured timeout, from now on the one Cancel aborts.
+    pub fn start(self, connection: ConnectionState) -> CallControl {
+        let control = connection.new_call();
+        self.0.set_value(Some(control.clone()));
+        control
+    }
+
+    fn cancel(self) {
+        self.0.with_value(|call| {
+            if let Some(call) = call {
+                call.cancel();
+            }
+        });
+    }
+
+    /// "Cancel", shown while `waiting` says a call is on its way. Every form's Cancel button is
+    /// this one view, rendered by the same code.
+    pub fn cancel_button(
+        self,
+        id: &'static str,
+        waiting: impl Fn() -> bool + Send + Sync + 'static,
+    ) -> impl IntoView {
+        reactive(move || {
+            waiting().then(|| {
+                view! {
+                    <button type="button" id=id on:click=handler(move |_| self.cancel())>
+                        "Cancel"
+                    </button>
+                }
+            })
+        })
+    }
+}
