@@ -1,6 +1,9 @@
 //! Where loading the current settings stands, with a way out when it failed.
 
+use leptos::either::Either;
 use leptos::prelude::*;
+
+use super::handler;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadState {
@@ -34,8 +37,9 @@ impl LoadState {
     }
 }
 
-/// One shape for every state, the role and the look set by the state: rendering a different view
-/// per state costs the wasm 1.4 KB more.
+/// Two shapes: a polite status whose words change as the load goes on, and an alert with the
+/// ways out. The alert is always a new element, which screen readers announce reliably (a role
+/// changed on an element already in the page may go unannounced).
 #[component]
 pub fn LoadStatus(
     state: RwSignal<LoadState>,
@@ -46,29 +50,35 @@ pub fn LoadStatus(
         <div id="load-status" class="load-status">
             {move || {
                 let (text, failed) = state.with(LoadState::report);
-                let (role, class) = match (failed, state.with(|s| *s == LoadState::Loading)) {
-                    (true, _) => ("alert", "status status-failure load-failed"),
-                    (false, true) => ("status", "load-progress"),
-                    (false, false) => ("status", "load-done"),
-                };
-                view! {
-                    <div role=role class=class>
-                        <p>{text}</p>
-                        {failed.then(|| view! {
+                if failed {
+                    Either::Left(view! {
+                        <div role="alert" class="status status-failure load-failed">
+                            <p>{text}</p>
                             <div class="inline-actions">
-                                <button type="button" id="load-retry" on:click=super::handler(move |_| on_retry.run(()))>
+                                <button
+                                    type="button"
+                                    id="load-retry"
+                                    on:click=handler(move |_| on_retry.run(()))
+                                >
                                     "Try again"
                                 </button>
                                 <button
                                     type="button"
                                     id="load-start-empty"
-                                    on:click=super::handler(move |_| on_start_empty.run(()))
+                                    on:click=handler(move |_| on_start_empty.run(()))
                                 >
                                     "Start from an empty form"
                                 </button>
                             </div>
-                        })}
-                    </div>
+                        </div>
+                    })
+                } else {
+                    let class = if state.with(|s| *s == LoadState::Loading) {
+                        "load-progress"
+                    } else {
+                        "load-done"
+                    };
+                    Either::Right(view! { <p role="status" class=class>{text}</p> })
                 }
             }}
         </div>
