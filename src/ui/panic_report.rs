@@ -8,7 +8,8 @@ const NOTICE_ID: &str = "page-error";
 /// Installs the panic hook; call once, before mounting.
 pub fn install_panic_report() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // A JS Error, so that the console shows the message with the stack at the panic.
+        web_sys::console::error_1(&js_sys::Error::new(&info.to_string()));
         show_notice();
     }));
 }
