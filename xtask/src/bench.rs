@@ -49,6 +49,42 @@ const KEYSTROKE_LIMIT: Duration = Duration::from_secs(10);
 const WARM_UP_KEYSTROKES: usize = 5;
 /// What is typed into the user name, over and over: a plausible Command Center user.
 const TYPED: &str = "commvault-admin.";
+/// A VPN to a backup server far away, as Chromium's DevTools emulate it: what a heavier bundle
+/// costs shows there, where loopback hides it.
+pub const SLOW_LINK: Link = Link {
+    download_kbit_per_s: 2_000,
+    upload_kbit_per_s: 1_000,
+    round_trip_ms: 100,
+};
+
+#[derive(Clone, Copy)]
+pub struct Link {
+    download_kbit_per_s: u64,
+    upload_kbit_per_s: u64,
+    round_trip_ms: u64,
+}
+
+impl Link {
+    fn describe(self) -> String {
+        format!(
+            "{} Mbit/s down, {} Mbit/s up, {} ms round trip",
+            self.download_kbit_per_s as f64 / 1000.0,
+            self.upload_kbit_per_s as f64 / 1000.0,
+            self.round_trip_ms
+        )
+    }
+
+    /// `Network.emulateNetworkConditions`'s parameters: throughput in bytes per second.
+    fn emulation(self) -> Value {
+        json!({
+            "offline": false,
+            "latency": self.round_trip_ms,
+            "downloadThroughput": self.download_kbit_per_s * 1000 / 8,
+            "uploadThroughput": self.upload_kbit_per_s * 1000 / 8,
+        })
+    }
+}
+
 /// The bundle built with the other size-optimising level, and its own cargo target directory (a
 /// different opt-level recompiles every crate; a separate directory keeps both builds cached).
 const OTHER_OPT_LEVEL: &str = "s";
@@ -57,6 +93,8 @@ const OTHER_OPT_LEVEL_DIR: &str = "target/bench/opt-level-s";
 pub struct Options {
     /// Cold page loads, each in a new Chromium with a fresh profile.
     pub loads: usize,
+    /// More cold loads, over [`SLOW_LINK`].
+    pub slow_loads: usize,
     /// Keystrokes measured in the user name field (after the warm-up ones).
     pub keystrokes: usize,
 }
@@ -65,6 +103,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             loads: 15,
+            slow_loads: 5,
             keystrokes: 50,
         }
     }
@@ -114,7 +153,7 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     let other_loads = {
         let server = StaticServer::start(&other_dist)?;
         let driver = ChromeDriver::start()?;
-        cold_loads(&driver, &server.url(), options.loads)?.loads
+        cold_loads(&driver, &server.url(), options.loads, None)?.loads
     };
 
     let report = Report {
@@ -202,6 +241,8 @@ struct Keystroke {
 struct BrowserResults {
     chromium: String,
     loads: Vec<Load>,
+    /// Over [`SLOW_LINK`].
+    slow_loads: Vec<Load>,
     keystrokes: Vec<Keystroke>,
     /// What the first cold load received: response body bytes, as sent and decoded.
     received: Transfer,
@@ -230,7 +271,7 @@ fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserR
         loads,
         received,
         chromium,
-    } = cold_loads(&driver, &url, options.loads)?;
+    } = cold_loads(&driver, &url, options.loads, None)?;
 
     let session = Session::start(&driver)?;
     cold_load(&session, &url).context("loading the page to type into it")?;
@@ -239,9 +280,12 @@ fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserR
         "typed {} keystrokes into #login-user ({WARM_UP_KEYSTROKES} more to warm up)",
         keystrokes.len()
     );
+    println!("over a slow link ({}):", SLOW_LINK.describe());
+    let slow_loads = cold_loads(&driver, &url, options.slow_loads, Some(SLOW_LINK))?.loads;
     Ok(BrowserResults {
         chromium,
         loads,
+        slow_loads,
         keystrokes,
         received,
         encodings: server.sent_encodings(),
@@ -255,13 +299,23 @@ struct ColdLoads {
     chromium: String,
 }
 
-/// `count` cold loads of `url`, each in a new Chromium with a fresh profile.
-fn cold_loads(driver: &ChromeDriver, url: &str, count: usize) -> anyhow::Result<ColdLoads> {
+/// `count` cold loads of `url`, each in a new Chromium with a fresh profile, over `link` when
+/// given (else loopback as it is).
+fn cold_loads(
+    driver: &ChromeDriver,
+    url: &str,
+    count: usize,
+    link: Option<Link>,
+) -> anyhow::Result<ColdLoads> {
     let mut loads = Vec::new();
     let mut received = Transfer::default();
     let mut chromium = String::new();
     for n in 1..=count {
         let session = Session::start(driver)?;
+        if let Some(link) = link {
+            session.cdp("Network.enable", json!({}))?;
+            session.cdp("Network.emulateNetworkConditions", link.emulation())?;
+        }
         let (load, transfer) =
             cold_load(&session, url).with_context(|| format!("cold load {n} of {url}"))?;
         println!(
@@ -463,21 +517,7 @@ impl Report {
              cache). Milliseconds since the navigation started, taken inside the page.\n",
             loads.len()
         );
-        let rows = [
-            (
-                "first contentful paint",
-                summarize(loads.iter().filter_map(|l| l.first_paint)),
-            ),
-            (
-                "`load` event",
-                summarize(loads.iter().map(|l| l.load_event)),
-            ),
-            (
-                "interactive: `#sign-in` present and enabled",
-                summarize(loads.iter().map(|l| l.interactive)),
-            ),
-        ];
-        out.push_str(&timing_table("moment", &rows));
+        out.push_str(&start_up_table(loads));
         let received = &browser.received;
         let _ = writeln!(
             out,
@@ -487,6 +527,13 @@ impl Report {
             sizes::grouped(received.decoded),
             received.resources
         );
+        let _ = writeln!(
+            out,
+            "\nOver a slow link ({}, emulated by DevTools), {} more cold loads:\n",
+            SLOW_LINK.describe(),
+            browser.slow_loads.len()
+        );
+        out.push_str(&start_up_table(&browser.slow_loads));
 
         out.push_str(&opt_level_table(
             (assets, loads),
@@ -539,6 +586,27 @@ impl Report {
         );
         out
     }
+}
+
+/// First paint, `load` and interactive over a set of cold loads.
+fn start_up_table(loads: &[Load]) -> String {
+    timing_table(
+        "moment",
+        &[
+            (
+                "first contentful paint",
+                summarize(loads.iter().filter_map(|l| l.first_paint)),
+            ),
+            (
+                "`load` event",
+                summarize(loads.iter().map(|l| l.load_event)),
+            ),
+            (
+                "interactive: `#sign-in` present and enabled",
+                summarize(loads.iter().map(|l| l.interactive)),
+            ),
+        ],
+    )
 }
 
 /// The shipped opt-level against the other one: what each downloads and how fast each starts.
@@ -673,6 +741,18 @@ mod tests {
         assert!(
             table.contains("| \"s\" | 116 000 | 123 000 | 65.0 | 85.0 |"),
             "{table}"
+        );
+    }
+
+    #[test]
+    fn the_slow_link_is_given_to_devtools_in_bytes_per_second() {
+        let emulation = SLOW_LINK.emulation();
+        assert_eq!(emulation["downloadThroughput"], 250_000);
+        assert_eq!(emulation["uploadThroughput"], 125_000);
+        assert_eq!(emulation["latency"], 100);
+        assert_eq!(
+            SLOW_LINK.describe(),
+            "2 Mbit/s down, 1 Mbit/s up, 100 ms round trip"
         );
     }
 

@@ -49,6 +49,7 @@ Commands:
           Reports only: no number makes it fail.
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
+            --slow-loads <N>  cold loads over an emulated slow VPN       [default: 5]
   minify-js  Trunk's post_build hook (Trunk.toml): minifies the JS glue of release
           builds with esbuild and updates its integrity hash in index.html.
   help    Print this message.
@@ -152,6 +153,7 @@ fn parse_bench_options(args: &[String]) -> anyhow::Result<bench::Options> {
         match flag {
             "--loads" => options.loads = parse_count(flag, &value()?)?,
             "--keystrokes" => options.keystrokes = parse_count(flag, &value()?)?,
+            "--slow-loads" => options.slow_loads = parse_count(flag, &value()?)?,
             _ => return Ok(false),
         }
         Ok(true)
