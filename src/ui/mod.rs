@@ -2,8 +2,8 @@
 //! valid, what does this answer mean, what is the message) is the core's.
 //!
 //! Size: tachys compiles its machinery once per *type* of view, closure or handler, and that is
-//! most of the wasm. So the components here pass event handlers through [`handler`] and reactive
-//! attributes and texts through [`reactive`] (one boxed type each), render paragraphs that come
+//! most of the wasm. So the components here pass event handlers through `handler` and reactive
+//! attributes and texts through `reactive` (one boxed type each), render paragraphs that come
 //! and go through `note::Note`, and never use `.into_any()` (its type-erased machinery alone is
 //! 1.5 KB of brotli). `cargo xtask test` fails when the bundle grows past size-budget.toml.
 
