@@ -31,7 +31,8 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   setup   Install what building and testing need, only what is missing
-          (wasm target, Trunk, wasm-bindgen, wasm-opt, Chromium, ChromeDriver).
+          (wasm target, Trunk, wasm-bindgen, wasm-opt, esbuild, Chromium,
+          ChromeDriver).
   test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
           (native and wasm), trunk build --release, the bundle sizes checked against
           size-budget.toml (also writes dist/'s .br/.gz siblings), cargo test incl.
@@ -43,15 +44,17 @@ Commands:
             --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
   bench   Measure the release bundle and write target/bench/report.md (also printed):
           sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
-          over cold loads (load event, #sign-in usable); the same for a build with
+          over cold loads (first paint, load event, #sign-in usable), on loopback and
+          over an emulated slow VPN; the same for a build with
           opt-level \"s\" (in target/bench/opt-level-s); validation per keystroke
           (cargo bench --bench validation); input-to-frame time typing in the page.
           Reports only: no number makes it fail.
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
-            --slow-loads <N>  cold loads over an emulated slow VPN       [default: 5]
-  minify-js  Trunk's post_build hook (Trunk.toml): minifies the JS glue of release
-          builds with esbuild and updates its integrity hash in index.html.
+            --slow-loads <N>  cold loads over an emulated slow VPN     [default: 5]
+  minify-js
+          Trunk's post_build hook (Trunk.toml), not for hands: minifies the JS glue
+          of release builds with esbuild and updates its integrity hash in index.html.
   help    Print this message.
 ";
 
