@@ -56,28 +56,20 @@ pub fn App() -> impl IntoView {
     // the settings page: only signing in or out switches what is shown.
     let signed_in = Memo::new(move |_| connection.session.with(Option::is_some));
 
+    // What goes into index.html's #app, below the page's static header.
     view! {
-        <div class="page">
-            <header class="page-header">
-                <p class="eyebrow">"Command Center"</p>
-                <h1>"Email server"</h1>
-                <p class="lead">
-                    "Command Center sends alerts, scheduled reports and log files through this mail server."
-                </p>
-            </header>
-            {reactive(move || config_problem.get().map(|problem| {
-                Note::new("notice", format!("{problem} The page uses the default API base URL."))
-                    .view()
-            }))}
-            {move || if signed_in.get() {
-                Either::Left(view! {
-                    <SessionBar connection />
-                    <EmailServerPage connection />
-                })
-            } else {
-                Either::Right(view! { <SignInPanel connection /> })
-            }}
-        </div>
+        {reactive(move || config_problem.get().map(|problem| {
+            Note::new("notice", format!("{problem} The page uses the default API base URL."))
+                .view()
+        }))}
+        {move || if signed_in.get() {
+            Either::Left(view! {
+                <SessionBar connection />
+                <EmailServerPage connection />
+            })
+        } else {
+            Either::Right(view! { <SignInPanel connection /> })
+        }}
     }
 }
 
