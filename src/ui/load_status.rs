@@ -18,22 +18,24 @@ pub enum LoadState {
 }
 
 impl LoadState {
-    /// The sentence to show, and whether it is a failure to act on.
-    fn report(&self) -> (String, bool) {
-        let text = match self {
-            LoadState::Loading => "Loading the current settings…",
-            LoadState::Loaded { configured: true } => {
-                "Loaded the current settings from Command Center."
-            }
-            LoadState::Loaded { configured: false } => {
-                "No mail server is configured in Command Center yet: fill in the form and save."
-            }
-            LoadState::StartedEmpty => {
-                "Starting from an empty form: saving will configure the mail server from scratch."
-            }
-            LoadState::Failed(reason) => reason,
-        };
-        (text.to_owned(), matches!(self, LoadState::Failed(_)))
+    /// How the state shows: a status (its class and its words), or why the load failed.
+    fn shown(&self) -> Result<(&'static str, &'static str), String> {
+        match self {
+            LoadState::Loading => Ok(("load-progress", "Loading the current settings…")),
+            LoadState::Loaded { configured: true } => Ok((
+                "load-done",
+                "Loaded the current settings from Command Center.",
+            )),
+            LoadState::Loaded { configured: false } => Ok((
+                "load-done",
+                "No mail server is configured in Command Center yet: fill in the form and save.",
+            )),
+            LoadState::StartedEmpty => Ok((
+                "load-done",
+                "Starting from an empty form: saving will configure the mail server from scratch.",
+            )),
+            LoadState::Failed(reason) => Err(reason.clone()),
+        }
     }
 }
 
@@ -48,38 +50,29 @@ pub fn LoadStatus(
 ) -> impl IntoView {
     view! {
         <div id="load-status" class="load-status">
-            {move || {
-                let (text, failed) = state.with(LoadState::report);
-                if failed {
-                    Either::Left(view! {
-                        <div role="alert" class="status status-failure load-failed">
-                            <p>{text}</p>
-                            <div class="inline-actions">
-                                <button
-                                    type="button"
-                                    id="load-retry"
-                                    on:click=handler(move |_| on_retry.run(()))
-                                >
-                                    "Try again"
-                                </button>
-                                <button
-                                    type="button"
-                                    id="load-start-empty"
-                                    on:click=handler(move |_| on_start_empty.run(()))
-                                >
-                                    "Start from an empty form"
-                                </button>
-                            </div>
+            {move || match state.with(LoadState::shown) {
+                Err(reason) => Either::Left(view! {
+                    <div role="alert" class="status status-failure load-failed">
+                        <p>{reason}</p>
+                        <div class="inline-actions">
+                            <button
+                                type="button"
+                                id="load-retry"
+                                on:click=handler(move |_| on_retry.run(()))
+                            >
+                                "Try again"
+                            </button>
+                            <button
+                                type="button"
+                                id="load-start-empty"
+                                on:click=handler(move |_| on_start_empty.run(()))
+                            >
+                                "Start from an empty form"
+                            </button>
                         </div>
-                    })
-                } else {
-                    let class = if state.with(|s| *s == LoadState::Loading) {
-                        "load-progress"
-                    } else {
-                        "load-done"
-                    };
-                    Either::Right(view! { <p role="status" class=class>{text}</p> })
-                }
+                    </div>
+                }),
+                Ok((class, text)) => Either::Right(view! { <p role="status" class=class>{text}</p> }),
             }}
         </div>
     }
