@@ -51,14 +51,14 @@ const WARM_UP_KEYSTROKES: usize = 5;
 const TYPED: &str = "commvault-admin.";
 /// A VPN to a backup server far away, as Chromium's DevTools emulate it: what a heavier bundle
 /// costs shows there, where loopback hides it.
-pub const SLOW_LINK: Link = Link {
+const SLOW_LINK: Link = Link {
     download_kbit_per_s: 2_000,
     upload_kbit_per_s: 1_000,
     round_trip_ms: 100,
 };
 
 #[derive(Clone, Copy)]
-pub struct Link {
+struct Link {
     download_kbit_per_s: u64,
     upload_kbit_per_s: u64,
     round_trip_ms: u64,
