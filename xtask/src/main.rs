@@ -9,7 +9,8 @@
 
 mod bench;
 mod dev;
-mod minify_js;
+mod glue_names;
+mod minify_glue;
 mod pins;
 mod setup;
 mod sizes;
@@ -52,9 +53,10 @@ Commands:
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
             --slow-loads <N>  cold loads over an emulated slow VPN     [default: 5]
-  minify-js
-          Trunk's post_build hook (Trunk.toml), not for hands: minifies the JS glue
-          of release builds with esbuild and updates its integrity hash in index.html.
+  minify-glue
+          Trunk's post_build hook (Trunk.toml), not for hands: shortens the names the
+          wasm and its JS glue call each other by, minifies the glue with esbuild and
+          updates both files' integrity hashes in index.html (release builds only).
   help    Print this message.
 ";
 
@@ -96,9 +98,9 @@ fn run() -> anyhow::Result<()> {
             sizes::run(&sh)
         }
         "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
-        "minify-js" => {
+        "minify-glue" => {
             no_options(&command, &rest)?;
-            minify_js::run(&sh)
+            minify_glue::run(&sh)
         }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
