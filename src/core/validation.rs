@@ -6,11 +6,13 @@
 //! and again on Save.
 
 use std::fmt;
-use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
 use super::wire::ApiConnection;
+
+mod ip_literal;
+use ip_literal::{is_ipv4, is_ipv6};
 
 /// A DNS name is at most 253 characters in text form (RFC 1035).
 pub const MAX_HOST_LEN: usize = 253;
@@ -389,13 +391,13 @@ fn check_host(value: &str) -> Result<(), FieldError> {
         return Err(FieldError::HostHasSpace);
     }
     if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-        return Err(if inner.parse::<Ipv6Addr>().is_ok() {
+        return Err(if is_ipv6(inner) {
             FieldError::HostBracketedIpv6
         } else {
             FieldError::HostInvalidCharacter('[')
         });
     }
-    if value.parse::<Ipv6Addr>().is_ok() {
+    if is_ipv6(value) {
         return Ok(());
     }
     if value.contains('/') {
@@ -416,7 +418,7 @@ fn check_host(value: &str) -> Result<(), FieldError> {
         .rsplit('.')
         .next()
         .unwrap_or_default();
-    if last_label.bytes().all(|b| b.is_ascii_digit()) && value.parse::<Ipv4Addr>().is_err() {
+    if last_label.bytes().all(|b| b.is_ascii_digit()) && !is_ipv4(value) {
         return Err(FieldError::HostBadIpv4);
     }
     Ok(())
@@ -488,8 +490,8 @@ fn check_email_local_part(local: &str) -> Result<(), FieldError> {
 fn check_email_domain(domain: &str) -> Result<(), FieldError> {
     if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
         let is_address = match literal.strip_prefix("IPv6:") {
-            Some(v6) => v6.parse::<Ipv6Addr>().is_ok(),
-            None => literal.parse::<Ipv4Addr>().is_ok(),
+            Some(v6) => is_ipv6(v6),
+            None => is_ipv4(literal),
         };
         return if is_address {
             Ok(())
