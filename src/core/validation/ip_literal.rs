@@ -17,7 +17,7 @@ pub fn is_ipv4(text: &str) -> bool {
         let value = digits.iter().try_fold(0_u16, |value, &b| {
             b.is_ascii_digit().then(|| value * 10 + u16::from(b - b'0'))
         });
-        if !value.is_some_and(|value| value <= 255) {
+        if value.is_none_or(|value| value > 255) {
             return false;
         }
     }
