@@ -62,7 +62,8 @@ fn groups(text: &str, ipv4_may_end: bool) -> Option<usize> {
     Some(count)
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use std::net::{Ipv4Addr, Ipv6Addr};
 
