@@ -12,5 +12,6 @@ pub mod login;
 pub mod requests;
 pub mod secret;
 pub mod settings;
+pub mod text;
 pub mod validation;
 pub mod wire;

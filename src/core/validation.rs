@@ -9,6 +9,7 @@ use std::fmt;
 
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
+use super::text;
 use super::wire::ApiConnection;
 
 mod ip_literal;
@@ -382,7 +383,7 @@ pub fn check_smtp_server(raw: &str) -> Result<String, FieldError> {
 
 /// A host name (RFC 1123 labels), an IPv4 address or an IPv6 address, and nothing around it.
 fn check_host(value: &str) -> Result<(), FieldError> {
-    if let Some((scheme, _)) = value.split_once("://") {
+    if let Some((scheme, _)) = text::split_once(value, "://") {
         return Err(FieldError::HostHasScheme {
             scheme: scheme.chars().take(16).collect(),
         });

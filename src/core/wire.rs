@@ -5,6 +5,7 @@ use super::errors::ApiError;
 use super::json::{self, ObjectWriter, Value};
 use super::secret::Secret;
 use super::settings::{Baseline, Encryption, SettingsForm};
+use super::text;
 
 /// Where the API is and the token that opens it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -402,10 +403,12 @@ fn describe_foreign_body(body: &str) -> Option<String> {
         return Some(shorten(body));
     }
     let lower = body.to_ascii_lowercase();
-    let start = lower.find("<title")?;
-    let open_end = start + lower[start..].find('>')? + 1;
-    let close = open_end + lower[open_end..].find("</title")?;
-    let title = shorten(body.get(open_end..close)?);
+    let (_, from_title) = text::split_once(&lower, "<title")?;
+    let (_, in_title) = text::split_once(from_title, ">")?;
+    let (title, _) = text::split_once(in_title, "</title")?;
+    // ASCII lower-casing keeps every byte where it was: the same place in the original body.
+    let start = lower.len() - in_title.len();
+    let title = shorten(body.get(start..start + title.len())?);
     (!title.is_empty()).then(|| format!("an HTML page titled “{title}”"))
 }
 
