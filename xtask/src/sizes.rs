@@ -5,10 +5,8 @@
 //! in front of Command Center compresses, and the files written here let it send them brotli- or
 //! gzip-compressed at the highest level without compressing on each request.
 //!
-//! The budget lives in size-budget.toml at the workspace root and nowhere else, with a ratchet
-//! while the page is over it: the limit that `cargo xtask test` enforces until the budget itself
-//! is met. A few lines of parsing cover its `key = integer` entries, as pins.rs does for
-//! Trunk.toml.
+//! The budget lives in size-budget.toml at the workspace root and nowhere else. A few lines of
+//! parsing cover its `key = integer` entry, as pins.rs does for Trunk.toml.
 
 use std::{
     fmt::Write as _,
@@ -37,7 +35,7 @@ const BROTLI_LGWIN: u32 = 22;
 
 /// `cargo xtask size`, and `cargo xtask test`'s step after the release build: write the
 /// precompressed siblings of the release bundle in dist/, print the sizes, and fail when the
-/// page is over its limit (the ratchet while there is one, else the budget).
+/// page is over its budget.
 pub fn run(sh: &Shell) -> anyhow::Result<()> {
     let (budget, assets) = measure(sh)?;
     budget.check(&assets)
@@ -58,9 +56,6 @@ fn measure(sh: &Shell) -> anyhow::Result<(Budget, Vec<Asset>)> {
 pub struct Budget {
     /// The most that html + js + wasm + css may add up to, each brotli-compressed (quality 11).
     pub brotli_total_bytes: u64,
-    /// While the page is over the budget: the most it may weigh until it gets under, so that
-    /// nothing makes it heavier meanwhile. Only ever lowered; gone once the budget is met.
-    pub ratchet_brotli_total_bytes: Option<u64>,
 }
 
 impl Budget {
@@ -72,7 +67,7 @@ impl Budget {
     }
 
     pub fn parse(text: &str) -> anyhow::Result<Budget> {
-        let (mut brotli_total_bytes, mut ratchet_brotli_total_bytes) = (None, None);
+        let mut brotli_total_bytes = None;
         for (number, line) in text.lines().enumerate() {
             // Comments may follow a value; nothing in this file is a string that holds a '#'.
             let line = line.split('#').next().unwrap_or_default().trim();
@@ -84,15 +79,11 @@ impl Budget {
             };
             let (key, value) = (key.trim(), value.trim());
             // An unknown key is most likely a typo, and a typo must not turn the check off.
-            let slot = match key {
-                "brotli_total_bytes" => &mut brotli_total_bytes,
-                "ratchet_brotli_total_bytes" => &mut ratchet_brotli_total_bytes,
-                _ => bail!(
-                    "line {}: unknown key `{key}` (the keys are brotli_total_bytes and \
-                     ratchet_brotli_total_bytes)",
-                    number + 1
-                ),
-            };
+            ensure!(
+                key == "brotli_total_bytes",
+                "line {}: unknown key `{key}` (the only key is brotli_total_bytes)",
+                number + 1
+            );
             // TOML allows 102_400 for 102400.
             let digits = value.replace('_', "");
             let bytes = match digits.parse::<u64>() {
@@ -103,30 +94,14 @@ impl Budget {
                 ),
             };
             ensure!(
-                slot.replace(bytes).is_none(),
+                brotli_total_bytes.replace(bytes).is_none(),
                 "line {}: {key} is given twice",
                 number + 1
             );
         }
-        let budget = Budget {
+        Ok(Budget {
             brotli_total_bytes: brotli_total_bytes.context("missing `brotli_total_bytes = ...`")?,
-            ratchet_brotli_total_bytes,
-        };
-        if let Some(ratchet) = budget.ratchet_brotli_total_bytes {
-            ensure!(
-                ratchet > budget.brotli_total_bytes,
-                "ratchet_brotli_total_bytes ({ratchet}) must be above brotli_total_bytes ({}): \
-                 a ratchet at or under the budget only hides it; remove the ratchet instead",
-                budget.brotli_total_bytes
-            );
-        }
-        Ok(budget)
-    }
-
-    /// What `cargo xtask test` enforces: the ratchet while there is one, else the budget.
-    pub fn limit(&self) -> u64 {
-        self.ratchet_brotli_total_bytes
-            .unwrap_or(self.brotli_total_bytes)
+        })
     }
 
     /// The brotli-compressed bytes that count toward the budget.
@@ -149,17 +124,8 @@ impl Budget {
         );
         if total > budget {
             let over = total - budget;
-            let ratchet = match self.ratchet_brotli_total_bytes {
-                Some(ratchet) if total <= ratchet => format!(
-                    "; under the ratchet of {} by {}",
-                    bytes_and_kib(ratchet),
-                    bytes_and_kib(ratchet - total)
-                ),
-                Some(ratchet) => format!("; OVER the ratchet of {} too", bytes_and_kib(ratchet)),
-                None => String::new(),
-            };
             format!(
-                "{head}: OVER by {} ({:.1}% over){ratchet}",
+                "{head}: OVER by {} ({:.1}% over)",
                 bytes_and_kib(over),
                 percent(over, budget)
             )
@@ -175,19 +141,15 @@ impl Budget {
 
     pub fn check(&self, assets: &[Asset]) -> anyhow::Result<()> {
         let total = Budget::counted(assets);
-        let limit = self.limit();
-        let what = match self.ratchet_brotli_total_bytes {
-            Some(_) => "the ratchet (the page is over its budget and must not grow meanwhile)",
-            None => "the size budget",
-        };
+        let budget = self.brotli_total_bytes;
         ensure!(
-            total <= limit,
-            "the page is {} over {what}: html+js+wasm+css add up to {} brotli-compressed, the \
-             limit in {BUDGET_FILE} is {}. Make the bundle smaller (the wasm is most of it); \
-             raise a limit only as a decision, not to make this pass.",
-            bytes_and_kib(total - limit),
+            total <= budget,
+            "the page is {} over the size budget: html+js+wasm+css add up to {} \
+             brotli-compressed, the budget in {BUDGET_FILE} is {}. Make the bundle smaller (the \
+             wasm is most of it); raise the budget only as a decision, not to make this pass.",
+            bytes_and_kib(total - budget),
             bytes_and_kib(total),
-            bytes_and_kib(limit)
+            bytes_and_kib(budget)
         );
         Ok(())
     }
@@ -530,15 +492,6 @@ mod tests {
             Budget::parse(text)?,
             Budget {
                 brotli_total_bytes: 102_400,
-                ratchet_brotli_total_bytes: None,
-            }
-        );
-        let text = "ratchet_brotli_total_bytes = 120_000\nbrotli_total_bytes = 100_000\n";
-        assert_eq!(
-            Budget::parse(text)?,
-            Budget {
-                brotli_total_bytes: 100_000,
-                ratchet_brotli_total_bytes: Some(120_000),
             }
         );
         for bad in [
@@ -550,10 +503,8 @@ mod tests {
             "brotli_total_byte = 100",
             "brotli_total_bytes = 1\nbrotli_total_bytes = 2",
             "[budget]\nbrotli_total_bytes = 1",
-            "ratchet_brotli_total_bytes = 120000",
-            "brotli_total_bytes = 100\nratchet_brotli_total_bytes = 100",
-            "brotli_total_bytes = 100\nratchet_brotli_total_bytes = 99",
-            "brotli_total_bytes = 100\nratchet_brotli_total_bytes = 200\nratchet_brotli_total_bytes = 300",
+            // The ratchet that held the page while it was over the budget is gone for good.
+            "brotli_total_bytes = 100\nratchet_brotli_total_bytes = 200",
         ] {
             assert!(Budget::parse(bad).is_err(), "accepted {bad:?}");
         }
@@ -594,13 +545,11 @@ mod tests {
         assert_eq!(Budget::counted(&assets), 93_000);
         Budget {
             brotli_total_bytes: 93_000,
-            ratchet_brotli_total_bytes: None,
         }
         .check(&assets)?;
 
         let tight = Budget {
             brotli_total_bytes: 92_000,
-            ratchet_brotli_total_bytes: None,
         };
         let message = tight
             .check(&assets)
@@ -609,30 +558,6 @@ mod tests {
             .to_string();
         assert!(message.contains("1 000 B (1.0 KiB) over"), "{message}");
         assert!(tight.verdict(&assets).contains("OVER by 1 000 B"));
-        Ok(())
-    }
-
-    #[test]
-    fn the_ratchet_holds_an_over_budget_page_where_it_is() -> anyhow::Result<()> {
-        let assets = [asset(Kind::Wasm, 110_000), asset(Kind::Js, 8_000)];
-        let held = Budget {
-            brotli_total_bytes: 100_000,
-            ratchet_brotli_total_bytes: Some(118_000),
-        };
-        assert_eq!(held.limit(), 118_000);
-        held.check(&assets)?;
-        let verdict = held.verdict(&assets);
-        assert!(verdict.contains("OVER by 18 000 B"), "{verdict}");
-        assert!(verdict.contains("under the ratchet"), "{verdict}");
-
-        let grown = [asset(Kind::Wasm, 110_001), asset(Kind::Js, 8_000)];
-        let message = held
-            .check(&grown)
-            .err()
-            .context("growing past the ratchet passed")?
-            .to_string();
-        assert!(message.contains("over the ratchet"), "{message}");
-        assert!(held.verdict(&grown).contains("OVER the ratchet"));
         Ok(())
     }
 
