@@ -65,6 +65,27 @@ pub fn shorten(wasm: &[u8], js: &str) -> anyhow::Result<Shortened> {
     })
 }
 
+/// The names the wasm exports, in order.
+pub fn export_names(wasm: &[u8]) -> anyhow::Result<Vec<String>> {
+    let mut reader = Reader::new(wasm.get(8..).context("not a WebAssembly module")?);
+    while !reader.is_empty() {
+        let id = reader.byte()?;
+        let body = reader.bytes_with_length()?;
+        if id == EXPORT_SECTION {
+            let mut section = Reader::new(body);
+            let count = section.u32()?;
+            let mut names = Vec::new();
+            for _ in 0..count {
+                names.push(section.name()?.to_owned());
+                section.byte()?;
+                section.u32()?;
+            }
+            return Ok(names);
+        }
+    }
+    Ok(Vec::new())
+}
+
 const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 const FUNCTION_KIND: u8 = 0;
