@@ -3,6 +3,10 @@
 //!
 //! Nothing here touches the browser, so all of it is unit-tested natively with `cargo test`.
 //! The HTTP client (`crate::api`) and the components (`crate::ui`) only move data in and out.
+//!
+//! All of it also ships in the wasm, under the page's size budget: searching text for text goes
+//! through [`text`] and slices are taken with `str::get`, never `&text[a..b]` (see `text` for what
+//! std's versions cost), and IP addresses are checked in `validation`, not parsed by `std::net`.
 
 pub mod changes;
 pub mod config;
