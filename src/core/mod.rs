@@ -6,7 +6,9 @@
 //!
 //! All of it also ships in the wasm, under the page's size budget: searching text for text goes
 //! through [`text`] and slices are taken with `str::get`, never `&text[a..b]` (see `text` for what
-//! std's versions cost), and IP addresses are checked in `validation`, not parsed by `std::net`.
+//! std's versions cost); whether text holds an ASCII character is asked of its bytes
+//! (`text.as_bytes().contains(&b'/')`), since `str::contains(char)` alone costs 0.85 KB of brotli;
+//! and IP addresses are checked in `validation`, not parsed by `std::net`.
 
 pub mod changes;
 pub mod config;

@@ -401,7 +401,7 @@ fn check_host(value: &str) -> Result<(), FieldError> {
     if is_ipv6(value) {
         return Ok(());
     }
-    if value.contains('/') {
+    if value.as_bytes().contains(&b'/') {
         return Err(FieldError::HostHasPath);
     }
     if let Some((host, port)) = value.rsplit_once(':') {
@@ -459,7 +459,9 @@ pub fn check_sender_email(raw: &str) -> Result<String, FieldError> {
     }
     let (local, domain) = match value.split_once('@') {
         None => return Err(FieldError::EmailMissingAt),
-        Some((_, rest)) if rest.contains('@') => return Err(FieldError::EmailSeveralAt),
+        Some((_, rest)) if rest.as_bytes().contains(&b'@') => {
+            return Err(FieldError::EmailSeveralAt)
+        }
         Some(parts) => parts,
     };
     check_email_local_part(local)?;
@@ -470,15 +472,15 @@ pub fn check_sender_email(raw: &str) -> Result<String, FieldError> {
 /// The dot-atom form of RFC 5322; quoted local parts are legal but no mail relay of a backup
 /// product needs one, and they are far more often a typo.
 fn check_email_local_part(local: &str) -> Result<(), FieldError> {
-    const ATEXT_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~";
+    const ATEXT_SPECIALS: &[u8] = b"!#$%&'*+-/=?^_`{|}~";
     if local.len() > MAX_EMAIL_LOCAL_LEN {
         return Err(FieldError::EmailLocalPartTooLong);
     }
     let atom_ok = |atom: &str| {
         !atom.is_empty()
             && atom
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c))
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(&c))
     };
     if local.split('.').all(atom_ok) {
         Ok(())

@@ -41,7 +41,7 @@ pub fn is_same_origin(page_origin: &str, url: &str) -> bool {
 /// No scheme and no host: "/api", "api", "./config.json", but not "//host/api" or "https://…".
 fn is_relative_reference(url: &str) -> bool {
     let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
-    !url.starts_with("//") && !before_path.contains(':')
+    !url.starts_with("//") && !before_path.as_bytes().contains(&b':')
 }
 
 /// Error bodies above this are not read: no Command Center answer is that large, and a proxy's
