@@ -480,7 +480,7 @@ fn check_email_local_part(local: &str) -> Result<(), FieldError> {
         !atom.is_empty()
             && atom
                 .bytes()
-                .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(&c))
+                .all(|b| b.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(&b))
     };
     if local.split('.').all(atom_ok) {
         Ok(())
