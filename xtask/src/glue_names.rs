@@ -28,18 +28,10 @@ pub struct Shortened {
 }
 
 pub fn shorten(wasm: &[u8], js: &str) -> anyhow::Result<Shortened> {
-    const HEADER: &[u8] = b"\0asm\x01\0\0\0";
-    ensure!(
-        wasm.starts_with(HEADER),
-        "not a version-1 WebAssembly module"
-    );
     let mut out = HEADER.to_vec();
     let mut js = js.to_owned();
     let (mut imports, mut exports) = (0, 0);
-    let mut reader = Reader::new(&wasm[HEADER.len()..]);
-    while !reader.is_empty() {
-        let id = reader.byte()?;
-        let body = reader.bytes_with_length()?;
+    for (id, body) in sections(wasm)? {
         let body = match id {
             IMPORT_SECTION => {
                 let (body, renamed) = shorten_imports(body, &mut js)?;
@@ -67,25 +59,16 @@ pub fn shorten(wasm: &[u8], js: &str) -> anyhow::Result<Shortened> {
 
 /// The names the wasm exports, in order.
 pub fn export_names(wasm: &[u8]) -> anyhow::Result<Vec<String>> {
-    let mut reader = Reader::new(wasm.get(8..).context("not a WebAssembly module")?);
-    while !reader.is_empty() {
-        let id = reader.byte()?;
-        let body = reader.bytes_with_length()?;
+    let mut names = Vec::new();
+    for (id, body) in sections(wasm)? {
         if id == EXPORT_SECTION {
-            let mut section = Reader::new(body);
-            let count = section.u32()?;
-            let mut names = Vec::new();
-            for _ in 0..count {
-                names.push(section.name()?.to_owned());
-                section.byte()?;
-                section.u32()?;
-            }
-            return Ok(names);
+            names.extend(read_exports(body)?.into_iter().map(|export| export.name));
         }
     }
-    Ok(Vec::new())
+    Ok(names)
 }
 
+const HEADER: &[u8] = b"\0asm\x01\0\0\0";
 const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 const FUNCTION_KIND: u8 = 0;
@@ -137,44 +120,63 @@ fn shorten_imports(section: &[u8], js: &mut String) -> anyhow::Result<(Vec<u8>, 
 }
 
 fn shorten_exports(section: &[u8], js: &mut String) -> anyhow::Result<(Vec<u8>, usize)> {
-    let mut reader = Reader::new(section);
-    let count = reader.u32()?;
-    let mut entries = Vec::new();
-    for _ in 0..count {
-        let name = reader.name()?.to_owned();
-        let kind = reader.byte()?;
-        let index = reader.u32()?;
-        entries.push((name, kind, index));
-    }
-    ensure!(reader.is_empty(), "trailing bytes in the export section");
-    let kept: BTreeSet<&str> = entries
+    let exports = read_exports(section)?;
+    let kept: BTreeSet<&str> = exports
         .iter()
-        .map(|(name, ..)| name.as_str())
+        .map(|export| export.name.as_str())
         .filter(|name| !is_glue_only_export(name))
         .collect();
     let mut short_names = (0..).map(short_name).filter(|n| !kept.contains(n.as_str()));
-    let mut renamed = Vec::new();
-    for (name, ..) in &entries {
-        if is_glue_only_export(name) {
-            let short = short_names.next().context("ran out of short names")?;
-            renamed.push((name.clone(), short));
-        }
-    }
-    for (long, short) in &renamed {
-        replace_token(js, long, short, Occurrences::Any)?;
+    let mut renamed: BTreeMap<&str, String> = BTreeMap::new();
+    for export in exports.iter().filter(|e| is_glue_only_export(&e.name)) {
+        let short = short_names.next().context("ran out of short names")?;
+        replace_token(js, &export.name, &short, Occurrences::Any)?;
+        renamed.insert(&export.name, short);
     }
     let mut out = Vec::new();
-    write_u32(&mut out, count);
-    for (name, kind, index) in &entries {
-        let name = renamed
-            .iter()
-            .find(|(long, _)| long == name)
-            .map_or(name.as_str(), |(_, short)| short.as_str());
+    write_u32(&mut out, len_u32(exports.len())?);
+    for export in &exports {
+        let name = renamed.get(export.name.as_str()).unwrap_or(&export.name);
         write_name(&mut out, name)?;
-        out.push(*kind);
-        write_u32(&mut out, *index);
+        out.push(export.kind);
+        write_u32(&mut out, export.index);
     }
     Ok((out, renamed.len()))
+}
+
+/// One entry of the export section: what is exported, and which of its kind.
+struct Export {
+    name: String,
+    kind: u8,
+    index: u32,
+}
+
+fn read_exports(section: &[u8]) -> anyhow::Result<Vec<Export>> {
+    let mut reader = Reader::new(section);
+    let mut exports = Vec::new();
+    for _ in 0..reader.u32()? {
+        exports.push(Export {
+            name: reader.name()?.to_owned(),
+            kind: reader.byte()?,
+            index: reader.u32()?,
+        });
+    }
+    ensure!(reader.is_empty(), "trailing bytes in the export section");
+    Ok(exports)
+}
+
+/// The module's sections, as (id, body), after checking its header.
+fn sections(wasm: &[u8]) -> anyhow::Result<Vec<(u8, &[u8])>> {
+    let body = wasm
+        .strip_prefix(HEADER)
+        .context("not a version-1 WebAssembly module")?;
+    let mut reader = Reader::new(body);
+    let mut sections = Vec::new();
+    while !reader.is_empty() {
+        let id = reader.byte()?;
+        sections.push((id, reader.bytes_with_length()?));
+    }
+    Ok(sections)
 }
 
 /// `a`..`z`, `A`..`Z`, then `aa`, `ba`, ...: valid JS property names, never a keyword that
@@ -370,7 +372,7 @@ mod tests {
     /// A module shaped like wasm-bindgen's output: a type section, imports from the glue and
     /// from a snippet, exports with and without symbol hashes, and a custom section.
     fn module() -> anyhow::Result<Vec<u8>> {
-        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        let mut wasm = HEADER.to_vec();
         wasm.extend(section(1, 1, &[0x60, 0, 0]));
         let imports = [
             import(GLUE, SET_ATTRIBUTE, 0)?,
@@ -400,22 +402,17 @@ mod tests {
         )
     }
 
-    fn names_in(wasm: &[u8], wanted: u8) -> anyhow::Result<Vec<String>> {
-        let mut reader = Reader::new(&wasm[8..]);
+    /// "module field" of each import.
+    fn imports_in(wasm: &[u8]) -> anyhow::Result<Vec<String>> {
         let mut names = Vec::new();
-        while !reader.is_empty() {
-            let id = reader.byte()?;
-            let mut body = Reader::new(reader.bytes_with_length()?);
-            if id != wanted {
-                continue;
-            }
+        for (_, body) in sections(wasm)?
+            .into_iter()
+            .filter(|(id, _)| *id == IMPORT_SECTION)
+        {
+            let mut body = Reader::new(body);
             for _ in 0..body.u32()? {
-                if id == IMPORT_SECTION {
-                    let module = body.name()?;
-                    names.push(format!("{module} {}", body.name()?));
-                } else {
-                    names.push(body.name()?.to_owned());
-                }
+                let module = body.name()?;
+                names.push(format!("{module} {}", body.name()?));
                 body.byte()?;
                 body.u32()?;
             }
@@ -428,17 +425,14 @@ mod tests {
         let shortened = shorten(&module()?, &glue())?;
         assert_eq!((shortened.imports, shortened.exports), (2, 3));
         assert_eq!(
-            names_in(&shortened.wasm, IMPORT_SECTION)?,
+            imports_in(&shortened.wasm)?,
             [
                 "g a".to_owned(),
                 format!("{SNIPPET} greet"),
                 "g b".to_owned()
             ]
         );
-        assert_eq!(
-            names_in(&shortened.wasm, EXPORT_SECTION)?,
-            ["memory", "a", "b", "c"]
-        );
+        assert_eq!(export_names(&shortened.wasm)?, ["memory", "a", "b", "c"]);
         assert_eq!(
             shortened.js,
             format!(
@@ -458,10 +452,7 @@ mod tests {
     fn an_export_the_glue_never_calls_is_renamed_all_the_same() -> anyhow::Result<()> {
         let never_called = glue().replace("wasm.__wbindgen_malloc(4);", "");
         let shortened = shorten(&module()?, &never_called)?;
-        assert_eq!(
-            names_in(&shortened.wasm, EXPORT_SECTION)?,
-            ["memory", "a", "b", "c"]
-        );
+        assert_eq!(export_names(&shortened.wasm)?, ["memory", "a", "b", "c"]);
         assert!(!shortened.js.contains("__wbindgen"), "{}", shortened.js);
         Ok(())
     }
@@ -482,7 +473,7 @@ mod tests {
         write_name(&mut memory_import, GLUE)?;
         write_name(&mut memory_import, "memory")?;
         memory_import.extend([2, 0, 1]);
-        let mut with_memory = b"\0asm\x01\0\0\0".to_vec();
+        let mut with_memory = HEADER.to_vec();
         with_memory.extend(section(IMPORT_SECTION, 1, &memory_import));
         assert!(shorten(&with_memory, "").is_err());
         Ok(())
