@@ -861,15 +861,13 @@ mod serde_tests {
         port: u16,
         credentials: Option<&Credentials>,
     ) -> serde_json::Value {
-        let mut expected = json!({
-            "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
-            "senderName": text, "encryptionAlgorithm": "SSL",
-        });
-        if let (Some(c), Some(object)) = (credentials, expected.as_object_mut()) {
-            object.insert("username".into(), json!(c.username));
-            object.insert("password".into(), json!(c.password_base64.expose()));
-        }
-        expected
+        with_credentials(
+            json!({
+                "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
+                "senderName": text, "encryptionAlgorithm": "SSL",
+            }),
+            credentials,
+        )
     }
 
     fn test_mail(text: &str, port: u16, credentials: Option<Credentials>) -> TestMailRequest {
@@ -889,11 +887,21 @@ mod serde_tests {
         port: u16,
         credentials: Option<&Credentials>,
     ) -> serde_json::Value {
-        let mut expected = json!({
-            "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
-            "senderName": text, "encryptionAlgorithm": "NONE",
-            "useAuthentication": credentials.is_some(),
-        });
+        with_credentials(
+            json!({
+                "SMTPServerName": text, "SMTPPort": port, "senderEmail": text,
+                "senderName": text, "encryptionAlgorithm": "NONE",
+                "useAuthentication": credentials.is_some(),
+            }),
+            credentials,
+        )
+    }
+
+    /// A body as serde would write it, with the credentials' two members when there are some.
+    fn with_credentials(
+        mut expected: serde_json::Value,
+        credentials: Option<&Credentials>,
+    ) -> serde_json::Value {
         if let (Some(c), Some(object)) = (credentials, expected.as_object_mut()) {
             object.insert("username".into(), json!(c.username));
             object.insert("password".into(), json!(c.password_base64.expose()));
