@@ -28,12 +28,12 @@ pub fn split_once<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a st
 
 /// `text` with every occurrence of the non-empty `needle` replaced.
 pub fn replace(text: &str, needle: &str, replacement: &str) -> String {
+    if needle.is_empty() {
+        return text.to_owned();
+    }
     let mut replaced = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, after)) = (!needle.is_empty())
-        .then(|| split_once(rest, needle))
-        .flatten()
-    {
+    while let Some((before, after)) = split_once(rest, needle) {
         replaced.push_str(before);
         replaced.push_str(replacement);
         rest = after;

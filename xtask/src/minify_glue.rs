@@ -61,11 +61,12 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
         .run()
         .context("esbuild failed; `cargo xtask setup` installs the version pinned in Trunk.toml")?;
         let after = fs::read(&minified)?;
+        let minified_text = String::from_utf8_lossy(&after);
         for class in &orphans {
             // The methods call `wasm.<class>_<method>`: property names survive minification.
             let method_call = format!("{}_", class.to_ascii_lowercase());
             ensure!(
-                !String::from_utf8_lossy(&after).contains(&method_call),
+                !minified_text.contains(&method_call),
                 "esbuild kept the orphaned class {class}, which refers to wasm exports that are gone"
             );
         }
