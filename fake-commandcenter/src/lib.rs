@@ -90,6 +90,10 @@
 //! whose token check passes restarts it (even if the call then gets 400). Expired tokens get 401
 //! and are forgotten. [`FakeCommandCenter::expire_all_sessions`] ends all of them at once.
 //!
+//! Token lifetimes and the waits of `Delay` and `Delayed` follow tokio's clock: on a runtime
+//! with paused time (`#[tokio::test(start_paused = true)]`) a test passes them with
+//! `tokio::time::advance` or auto-advance instead of waiting; otherwise they take real time.
+//!
 //! Logout checks the `Authtoken` like any call (missing, unknown or expired: 401), ends that
 //! Login session and answers 200 `{}`. With the static token it answers 200 `{}` and changes
 //! nothing: the static token keeps working.
@@ -154,9 +158,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
+// tokio's rather than std's so that a test on a paused runtime moves session time with
+// `tokio::time::advance` instead of waiting; outside a paused runtime it is the real clock,
+// which the binary and the browser tests rely on.
+use tokio::time::Instant;
 
 pub use fault::{Endpoint, Fault, FaultBody};
 pub use record::RecordedRequest;

@@ -22,6 +22,8 @@ use tower::ServiceExt;
 
 const LOGIN: &str = "/commandcenter/api/Login";
 const LOGOUT: &str = "/commandcenter/api/Logout";
+/// The step just short of a token lifetime, or just past it.
+const MILLISECOND: Duration = Duration::from_millis(1);
 /// base64 of "demo-password", the default password.
 const DEMO_PASSWORD_BASE64: &str = "ZGVtby1wYXNzd29yZA==";
 
@@ -340,16 +342,23 @@ async fn a_login_token_works_on_every_endpoint() {
     assert_eq!(fake.active_sessions(), 0, "logged out at the end");
 }
 
-#[tokio::test]
+// The lifetime tests run on a paused clock: `advance` moves the fake's session time exactly,
+// so they check both sides of the lifetime without waiting for it.
+
+#[tokio::test(start_paused = true)]
 async fn a_login_token_expires_after_its_lifetime_without_use() {
+    let lifetime = Duration::from_secs(5 * 60);
     let (fake, router) = setup_with(FakeConfig {
-        token_lifetime: Duration::from_millis(50),
+        token_lifetime: lifetime,
         ..FakeConfig::default()
     });
     let token = sign_in(&router).await;
     assert_eq!(send(&router, get(&token)).await.status, StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert_eq!(fake.active_sessions(), 0);
+    // Counting the sessions is no use of the token, so it does not restart the lifetime.
+    tokio::time::advance(lifetime - MILLISECOND).await;
+    assert_eq!(fake.active_sessions(), 1, "alive until the lifetime is up");
+    tokio::time::advance(MILLISECOND).await;
+    assert_eq!(fake.active_sessions(), 0, "gone once it is");
     let answer = send(&router, get(&token)).await;
     assert_unauthorized(&answer);
     assert!(answer.json()["errorMessage"]
@@ -366,34 +375,36 @@ async fn a_login_token_expires_after_its_lifetime_without_use() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn each_use_restarts_the_lifetime() {
+    let lifetime = Duration::from_secs(60);
     let (fake, router) = setup_with(FakeConfig {
-        token_lifetime: Duration::from_millis(600),
+        token_lifetime: lifetime,
         ..FakeConfig::default()
     });
     let token = sign_in(&router).await;
-    // 6 × 150 ms = 900 ms in all, longer than the lifetime, but never 600 ms without use.
+    // Many lifetimes in all, but never a whole one without use.
     for _ in 0..6 {
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        tokio::time::advance(lifetime - MILLISECOND).await;
         let answer = send(&router, get(&token)).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     }
     assert_eq!(fake.active_sessions(), 1);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    tokio::time::advance(lifetime).await;
     assert_unauthorized(&send(&router, get(&token)).await);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_refused_call_with_a_live_token_still_counts_as_use() {
     // The token is checked before the body; a 400 is an authenticated call.
+    let lifetime = Duration::from_secs(60);
     let (_fake, router) = setup_with(FakeConfig {
-        token_lifetime: Duration::from_millis(400),
+        token_lifetime: lifetime,
         ..FakeConfig::default()
     });
     let token = sign_in(&router).await;
     for _ in 0..4 {
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        tokio::time::advance(lifetime - MILLISECOND).await;
         let answer = send(
             &router,
             call(Method::POST, EMAIL_SERVER, &token, Some(&json!({}))),
@@ -423,19 +434,20 @@ async fn expire_all_sessions_ends_login_tokens_but_not_the_static_one() {
     assert_eq!(send(&router, get(&third)).await.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn set_token_lifetime_applies_to_tokens_already_issued() {
     let (fake, router) = setup();
     assert_eq!(fake.token_lifetime(), Duration::from_secs(1800));
     let token = sign_in(&router).await;
     fake.set_token_lifetime(Duration::from_millis(30));
     assert_eq!(fake.token_lifetime(), Duration::from_millis(30));
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Far inside the lifetime the token was issued under, but not inside the new one.
+    tokio::time::advance(Duration::from_millis(30)).await;
     assert_unauthorized(&send(&router, get(&token)).await);
     // And back: a fresh token lives again.
     fake.set_token_lifetime(Duration::from_secs(60));
     let token = sign_in(&router).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    tokio::time::advance(Duration::from_secs(60) - MILLISECOND).await;
     assert_eq!(send(&router, get(&token)).await.status, StatusCode::OK);
 }
 
@@ -593,7 +605,7 @@ async fn faults_on_logout_leave_the_session_alive() {
 
 // ---- control API ----
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn control_api_expires_sessions_and_sets_the_token_lifetime() {
     let (fake, router) = setup();
     let control_router = loopback(router.clone());
@@ -660,15 +672,13 @@ async fn control_api_expires_sessions_and_sets_the_token_lifetime() {
     // Lifetime set over HTTP takes effect.
     send(
         &control_router,
-        control(
-            Method::PUT,
-            "/__fake/token-lifetime",
-            r#"{"seconds": 0.03}"#,
-        ),
+        control(Method::PUT, "/__fake/token-lifetime", r#"{"seconds": 120}"#),
     )
     .await;
     let token = sign_in(&router).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    tokio::time::advance(Duration::from_secs(120) - MILLISECOND).await;
+    assert_eq!(fake.active_sessions(), 1);
+    tokio::time::advance(MILLISECOND).await;
     assert_unauthorized(&send(&router, get(&token)).await);
 }
 

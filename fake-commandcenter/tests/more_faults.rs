@@ -6,11 +6,11 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{Method, Request, StatusCode};
-use common::{control, loopback, send, setup, with_json, PATH};
+use common::{control, loopback, send, setup, timed, with_json, PATH};
 use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -272,7 +272,7 @@ async fn no_cors_on_login_still_signs_in() {
 
 // ---- Delayed ----
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn delayed_waits_then_applies_the_next_fault() {
     let (fake, router) = setup();
     fake.set_fault(
@@ -288,9 +288,12 @@ async fn delayed_waits_then_applies_the_next_fault() {
             }),
         }),
     );
-    let started = Instant::now();
-    let answer = send(&router, request_for(Endpoint::PostEmailServer)).await;
-    assert!(started.elapsed() >= Duration::from_millis(200));
+    let (answer, waited) = timed(send(&router, request_for(Endpoint::PostEmailServer))).await;
+    assert_eq!(
+        waited,
+        Duration::from_millis(200),
+        "both waits, one after the other"
+    );
     assert_eq!(answer.status, StatusCode::GATEWAY_TIMEOUT);
     assert_eq!(fake.stored_settings(), json!({}));
 
@@ -301,14 +304,17 @@ async fn delayed_waits_then_applies_the_next_fault() {
             then: Box::new(Fault::DropConnection),
         }),
     );
-    let started = Instant::now();
-    let response = router
-        .clone()
-        .oneshot(request_for(Endpoint::GetEmailServer))
-        .await
-        .unwrap();
-    assert!(to_bytes(response.into_body(), usize::MAX).await.is_err());
-    assert!(started.elapsed() >= Duration::from_millis(100));
+    let (body, waited) = timed(async {
+        let response = router
+            .clone()
+            .oneshot(request_for(Endpoint::GetEmailServer))
+            .await
+            .unwrap();
+        to_bytes(response.into_body(), usize::MAX).await
+    })
+    .await;
+    assert!(body.is_err());
+    assert_eq!(waited, Duration::from_millis(100));
 
     fake.set_fault(
         Endpoint::PostEmailServer,
@@ -320,7 +326,8 @@ async fn delayed_waits_then_applies_the_next_fault() {
             }),
         }),
     );
-    let answer = send(&router, request_for(Endpoint::PostEmailServer)).await;
+    let (answer, waited) = timed(send(&router, request_for(Endpoint::PostEmailServer))).await;
+    assert_eq!(waited, Duration::from_millis(50));
     assert_eq!(
         answer.json(),
         json!({"errorMessage": "busy", "errorCode": 5})

@@ -4,14 +4,14 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{Method, Request, StatusCode};
 use axum::Router;
 use common::{
-    call, control, demo_seed_settings, good_body, loopback, send, setup, setup_with, Answer, PATH,
-    TEST_PATH,
+    call, control, demo_seed_settings, good_body, loopback, send, setup, setup_with, timed, Answer,
+    PATH, TEST_PATH,
 };
 use fake_commandcenter::{
     Endpoint, FakeCommandCenter, FakeConfig, Fault, FaultBody, DEFAULT_TOKEN,
@@ -612,7 +612,7 @@ async fn the_new_endpoints_route_and_refuse_other_methods() {
 
 // ---- faults on the new endpoints ----
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn faults_work_on_put() {
     let (fake, router) = configured().await;
     let before = fake.stored_settings();
@@ -665,13 +665,13 @@ async fn faults_work_on_put() {
     assert_eq!(send(&router, get_request()).await.status, StatusCode::OK);
 
     fake.set_fault(Endpoint::PutEmailServer, Some(Fault::Delay { ms: 200 }));
-    let started = Instant::now();
-    assert_ok(&put(&router, change).await);
-    assert!(started.elapsed() >= Duration::from_millis(200));
+    let (answer, waited) = timed(put(&router, change)).await;
+    assert_ok(&answer);
+    assert_eq!(waited, Duration::from_millis(200));
     assert_eq!(fake.stored_settings()["senderName"], "Changed");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn faults_work_on_test() {
     let (fake, router) = configured().await;
 
@@ -720,9 +720,9 @@ async fn faults_work_on_test() {
     assert_ok(&send(&router, api_request(Method::POST, PATH, &good_body())).await);
 
     fake.set_fault(Endpoint::TestEmailServer, Some(Fault::Delay { ms: 200 }));
-    let started = Instant::now();
-    assert_ok(&test_mail(&router, test_body()).await);
-    assert!(started.elapsed() >= Duration::from_millis(200));
+    let (answer, waited) = timed(test_mail(&router, test_body())).await;
+    assert_ok(&answer);
+    assert_eq!(waited, Duration::from_millis(200));
     assert_eq!(fake.sent_test_mails().len(), 1);
 }
 

@@ -438,15 +438,18 @@ fn binary_with_an_unreachable_mail_server_fails_test_mails() {
 
 #[test]
 fn binary_takes_the_login_user_password_and_token_lifetime() {
+    // The binary runs on its own real clock, which a test cannot pause, so the lifetime is read
+    // back instead of waited out: it is the one the sessions are pruned by, and the library
+    // tests show on a paused clock that it ends tokens.
     let (_running, port) = start_binary(&[
         "--login-user",
         "ops",
         "--login-password=s3cret pass",
         "--token-lifetime-seconds",
-        "1",
+        "90",
     ]);
     let lifetime = blocking_exchange(port, "GET", "/__fake/token-lifetime", "");
-    assert_eq!(lifetime.json()["seconds"].as_f64(), Some(1.0));
+    assert_eq!(lifetime.json()["seconds"].as_f64(), Some(90.0));
 
     let login = |username: &str, password: &str| {
         let body = json!({
@@ -471,7 +474,11 @@ fn binary_takes_the_login_user_password_and_token_lifetime() {
         .status
     };
     assert_eq!(with_token(&token), 200);
-    std::thread::sleep(Duration::from_millis(1300));
+    let sessions = blocking_exchange(port, "GET", "/__fake/sessions", "");
+    assert_eq!(sessions.json(), json!({"active": 1}));
+    // An ended session refuses its token; the static one keeps working.
+    let expired = blocking_exchange(port, "POST", "/__fake/sessions/expire", "");
+    assert_eq!(expired.status, 204);
     assert_eq!(with_token(&token), 401);
     assert_eq!(with_token(DEFAULT_TOKEN), 200);
 }

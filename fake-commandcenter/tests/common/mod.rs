@@ -5,7 +5,9 @@
 // file would warn about the ones it does not use (the usual idiom for `tests/common`).
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::connect_info::MockConnectInfo;
@@ -124,6 +126,15 @@ pub fn with_peer(router: Router, peer: &str) -> Router {
 /// `router` as served to a loopback client, which the control API answers.
 pub fn loopback(router: Router) -> Router {
     with_peer(router, "127.0.0.1:5000")
+}
+
+/// What `future` gives and how far tokio's clock moved while it ran. On a paused runtime
+/// (`start_paused = true`) only timers move that clock, so this is exactly how long the fake
+/// waited, and nothing waits in real time.
+pub async fn timed<T>(future: impl Future<Output = T>) -> (T, Duration) {
+    let started = tokio::time::Instant::now();
+    let output = future.await;
+    (output, started.elapsed())
 }
 
 pub fn b64(text: &str) -> String {
