@@ -4,7 +4,8 @@
 //! It measures the release bundle, as users get it: `trunk build --release`, the precompressed
 //! siblings, served over loopback by a server that sends them. The browser numbers are taken
 //! inside the page by a script injected before any of the page's own (see bench/probe.js), so
-//! they do not include WebDriver's round trips.
+//! they do not include WebDriver's round trips. Chromium is the browser tests' one, from the
+//! `headless-chromium` crate.
 //!
 //! It also builds the bundle a second time with opt-level "s" and loads it as often, so the
 //! choice of "z" in Cargo.toml stays a measured one: smaller *and* no slower to start.
@@ -12,25 +13,28 @@
 //! It reports and never judges: no number makes it fail. The size budget is enforced by
 //! `cargo xtask test`; timings depend too much on the machine and its load to be a gate.
 
-mod serve;
-mod webdriver;
-
 use std::{
     collections::BTreeMap,
     fmt::Write as _,
     fs,
+    future::Future,
+    net::{Ipv4Addr, SocketAddr},
     path::Path,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
 use anyhow::{ensure, Context};
+use axum::{
+    http::{header, HeaderValue},
+    response::Response,
+};
+use fantoccini::{wd::TimeoutConfiguration, Locator};
+use headless_chromium::{ChromeDriver, Console, Session};
 use serde_json::{json, Value};
+use tower_http::services::ServeDir;
 use xshell::{cmd, Shell};
 
-use self::{
-    serve::StaticServer,
-    webdriver::{ChromeDriver, Session},
-};
 use crate::{
     pins::Pins,
     setup,
@@ -45,6 +49,8 @@ const PROBE: &str = include_str!("bench/probe.js");
 const READY_LIMIT: Duration = Duration::from_secs(60);
 /// One keystroke's frame.
 const KEYSTROKE_LIMIT: Duration = Duration::from_secs(10);
+/// WebDriver's own answer to a script that overran its limit comes on top of the limit.
+const ANSWER_MARGIN: Duration = Duration::from_secs(30);
 /// The first keystrokes also compile and warm up code paths; they are typed, not counted.
 const WARM_UP_KEYSTROKES: usize = 5;
 /// What is typed into the user name, over and over: a plausible Command Center user.
@@ -149,12 +155,13 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
          opt-level \"{OTHER_OPT_LEVEL}\" bundle",
         options.loads, options.keystrokes, options.loads
     );
-    let browser = measure_in_browser(&dist, options)?;
-    let other_loads = {
-        let server = StaticServer::start(&other_dist)?;
-        let driver = ChromeDriver::start()?;
-        cold_loads(&driver, &server.url(), options.loads, None)?.loads
-    };
+    let (browser, other_loads) = block_on(async {
+        let browser = measure_in_browser(&dist, options).await?;
+        let server = StaticServer::start(&other_dist).await?;
+        let driver = ChromeDriver::start().await?;
+        let other_loads = cold_loads(&driver, &server.url(), options.loads, None).await?;
+        anyhow::Ok((browser, other_loads.loads))
+    })?;
 
     let report = Report {
         machine,
@@ -176,6 +183,93 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     println!("\n{report}");
     println!("(written to {REPORT})");
     Ok(())
+}
+
+/// Runs the browser part. Multi-threaded: a session dropped on an error ends its Chromium before
+/// its profile folder goes (see `headless_chromium::Session`), and the static server answers on
+/// its own threads, as the thread-per-connection one before it did.
+fn block_on<T>(work: impl Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?
+        .block_on(work)
+}
+
+/// dist/ on a loopback port, as a production server with precompression serves it: the `.br` or
+/// `.gz` sibling when the browser accepts that coding, the file itself otherwise, so the browser
+/// decompresses just as it would for a user. Stops when dropped.
+struct StaticServer {
+    address: SocketAddr,
+    /// Responses sent per content coding, for the report: which coding the browser really got.
+    sent: Arc<Mutex<BTreeMap<String, u64>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl StaticServer {
+    async fn start(dist: &Path) -> anyhow::Result<StaticServer> {
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .await
+            .context("cannot listen on a loopback port")?;
+        let address = listener.local_addr()?;
+        let sent = Arc::new(Mutex::new(BTreeMap::new()));
+        let counts = Arc::clone(&sent);
+        let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
+        let record =
+            move |response: Response| std::future::ready(finish_response(&counts, response));
+        let app = axum::Router::new()
+            .fallback_service(files)
+            .layer(axum::middleware::map_response(record));
+        let task = tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                eprintln!("the bench's static server stopped: {e}");
+            }
+        });
+        Ok(StaticServer {
+            address,
+            sent,
+            task,
+        })
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    /// How many responses went out in each content coding ("br", "gzip", "identity").
+    fn sent_encodings(&self) -> BTreeMap<String, u64> {
+        self.sent
+            .lock()
+            .map(|sent| sent.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Counts the coding a file went out in, and adds the headers that make a cache treat it right.
+fn finish_response(sent: &Mutex<BTreeMap<String, u64>>, mut response: Response) -> Response {
+    let success = response.status().is_success();
+    let headers = response.headers_mut();
+    // The answer depends on Accept-Encoding, and is to be revalidated before any reuse (the
+    // bench measures first visits, so every file has to come from the server).
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if success {
+        let coding = headers
+            .get(header::CONTENT_ENCODING)
+            .and_then(|coding| coding.to_str().ok())
+            .unwrap_or("identity")
+            .to_owned();
+        if let Ok(mut sent) = sent.lock() {
+            *sent.entry(coding).or_default() += 1;
+        }
+    }
+    response
 }
 
 /// What the numbers were measured on; they mean little without it.
@@ -257,31 +351,36 @@ struct Transfer {
     resources: usize,
 }
 
-fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserResults> {
+async fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserResults> {
     ensure!(
         options.loads > 0 && options.keystrokes > 0,
         "need at least one load and one keystroke"
     );
-    let server = StaticServer::start(dist)?;
+    let server = StaticServer::start(dist).await?;
     let url = server.url();
     // Every Session ends its Chromium and removes its profile when dropped, and the driver is
     // killed when dropped, so an error anywhere below leaves nothing running.
-    let driver = ChromeDriver::start()?;
+    let driver = ChromeDriver::start().await?;
     let ColdLoads {
         loads,
         received,
         chromium,
-    } = cold_loads(&driver, &url, options.loads, None)?;
+    } = cold_loads(&driver, &url, options.loads, None).await?;
 
-    let session = Session::start(&driver)?;
-    cold_load(&session, &url).context("loading the page to type into it")?;
-    let keystrokes = type_into_user_name(&session, options.keystrokes)?;
+    let session = driver.session(Console::Ignored).await?;
+    cold_load(&session, &url)
+        .await
+        .context("loading the page to type into it")?;
+    let keystrokes = type_into_user_name(&session, options.keystrokes).await?;
+    session.close().await?;
     println!(
         "typed {} keystrokes into #login-user ({WARM_UP_KEYSTROKES} more to warm up)",
         keystrokes.len()
     );
     println!("over a slow link ({}):", SLOW_LINK.describe());
-    let slow_loads = cold_loads(&driver, &url, options.slow_loads, Some(SLOW_LINK))?.loads;
+    let slow_loads = cold_loads(&driver, &url, options.slow_loads, Some(SLOW_LINK))
+        .await?
+        .loads;
     Ok(BrowserResults {
         chromium,
         loads,
@@ -301,7 +400,7 @@ struct ColdLoads {
 
 /// `count` cold loads of `url`, each in a new Chromium with a fresh profile, over `link` when
 /// given (else loopback as it is).
-fn cold_loads(
+async fn cold_loads(
     driver: &ChromeDriver,
     url: &str,
     count: usize,
@@ -311,22 +410,26 @@ fn cold_loads(
     let mut received = Transfer::default();
     let mut chromium = String::new();
     for n in 1..=count {
-        let session = Session::start(driver)?;
+        let session = driver.session(Console::Ignored).await?;
         if let Some(link) = link {
-            session.cdp("Network.enable", json!({}))?;
-            session.cdp("Network.emulateNetworkConditions", link.emulation())?;
+            session.cdp("Network.enable", json!({})).await?;
+            session
+                .cdp("Network.emulateNetworkConditions", link.emulation())
+                .await?;
         }
-        let (load, transfer) =
-            cold_load(&session, url).with_context(|| format!("cold load {n} of {url}"))?;
+        let (load, transfer) = cold_load(&session, url)
+            .await
+            .with_context(|| format!("cold load {n} of {url}"))?;
         println!(
             "load {n:>2}/{count}: load event {:7.1} ms, interactive {:7.1} ms",
             load.load_event, load.interactive
         );
         if n == 1 {
             received = transfer;
-            chromium.clone_from(&session.browser_version);
+            session.browser_version().clone_into(&mut chromium);
         }
         loads.push(load);
+        session.close().await?;
     }
     Ok(ColdLoads {
         loads,
@@ -336,17 +439,22 @@ fn cold_loads(
 }
 
 /// Opens the page in a browser that has never seen it and waits until it is usable.
-fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer)> {
-    session.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": PROBE }),
-    )?;
-    session.goto(url)?;
-    session.set_script_timeout(READY_LIMIT)?;
+async fn cold_load(session: &Session, url: &str) -> anyhow::Result<(Load, Transfer)> {
+    let client = session.client();
+    session
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBE }),
+        )
+        .await?;
+    let limit = TimeoutConfiguration::new(Some(READY_LIMIT), Some(READY_LIMIT), None);
+    client.update_timeouts(limit).await?;
+    client.goto(url).await?;
     // One script that waits inside the page, rather than polling: each poll would run on the
     // page's main thread while it starts, and delay what is being measured.
-    let found = session
-        .execute_async(
+    let found = within(
+        READY_LIMIT,
+        client.execute_async(
             "const done = arguments[arguments.length - 1];
              const bench = window.__xtaskBench;
              if (!bench) { done(null); return; }
@@ -359,11 +467,11 @@ fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer
                      .concat(performance.getEntriesByType('resource'))
                      .map((e) => [e.encodedBodySize, e.decodedBodySize]),
              }));",
-            json!([]),
-        )
-        .with_context(|| {
-            format!("the page did not show an enabled #sign-in within {READY_LIMIT:?}")
-        })?;
+            vec![],
+        ),
+    )
+    .await
+    .with_context(|| format!("the page did not show an enabled #sign-in within {READY_LIMIT:?}"))?;
     ensure!(
         !found.is_null(),
         "the probe script did not run in the page (Page.addScriptToEvaluateOnNewDocument)"
@@ -384,32 +492,40 @@ fn cold_load(session: &Session<'_>, url: &str) -> anyhow::Result<(Load, Transfer
 
 /// Types into the sign-in form's user name, one key press per WebDriver command, waiting for each
 /// keystroke's frame before the next so that no two share one.
-fn type_into_user_name(session: &Session<'_>, count: usize) -> anyhow::Result<Vec<Keystroke>> {
-    let input = session.find("#login-user")?;
-    session.set_script_timeout(KEYSTROKE_LIMIT)?;
+async fn type_into_user_name(session: &Session, count: usize) -> anyhow::Result<Vec<Keystroke>> {
+    let client = session.client();
+    let input = client.find(Locator::Css("#login-user")).await?;
+    client
+        .update_timeouts(TimeoutConfiguration::new(Some(KEYSTROKE_LIMIT), None, None))
+        .await?;
     let total = count + WARM_UP_KEYSTROKES;
     let started = Instant::now();
     for (n, key) in (1..=total).zip(TYPED.chars().cycle()) {
-        session.send_keys(&input, &key.to_string())?;
-        session
-            .execute_async(
+        input.send_keys(&key.to_string()).await?;
+        within(
+            KEYSTROKE_LIMIT,
+            client.execute_async(
                 "window.__xtaskBench.whenKeystrokes(arguments[0])
                      .then(() => arguments[arguments.length - 1](true));",
-                json!([n]),
-            )
-            .with_context(|| {
-                format!("keystroke {n} was not rendered within {KEYSTROKE_LIMIT:?}")
-            })?;
+                vec![json!(n)],
+            ),
+        )
+        .await
+        .with_context(|| format!("keystroke {n} was not rendered within {KEYSTROKE_LIMIT:?}"))?;
     }
-    let typed = session.execute(
-        "return document.getElementById('login-user').value.length;",
-        json!([]),
-    )?;
+    let typed = client
+        .execute(
+            "return document.getElementById('login-user').value.length;",
+            vec![],
+        )
+        .await?;
     ensure!(
         typed.as_u64() == u64::try_from(total).ok(),
         "typed {total} keys, but #login-user holds {typed} characters"
     );
-    let samples = session.execute("return window.__xtaskBench.keystrokes;", json!([]))?;
+    let samples = client
+        .execute("return window.__xtaskBench.keystrokes;", vec![])
+        .await?;
     let samples = samples.as_array().context("no keystrokes recorded")?;
     ensure!(
         samples.len() == total,
@@ -434,6 +550,17 @@ fn type_into_user_name(session: &Session<'_>, count: usize) -> anyhow::Result<Ve
             })
         })
         .collect()
+}
+
+/// A WebDriver script that waits in the page, given up on should chromedriver itself not answer.
+async fn within(
+    limit: Duration,
+    script: impl Future<Output = Result<Value, fantoccini::error::CmdError>>,
+) -> anyhow::Result<Value> {
+    tokio::time::timeout(limit + ANSWER_MARGIN, script)
+        .await
+        .with_context(|| format!("chromedriver gave no answer within {limit:?} and a margin"))?
+        .map_err(anyhow::Error::from)
 }
 
 fn number(value: &Value, what: &str) -> anyhow::Result<f64> {
@@ -754,6 +881,67 @@ mod tests {
             SLOW_LINK.describe(),
             "2 Mbit/s down, 1 Mbit/s up, 100 ms round trip"
         );
+    }
+
+    #[test]
+    fn serves_dist_with_its_precompressed_siblings() -> anyhow::Result<()> {
+        use std::io::{Read, Write};
+
+        let dist = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dist);
+        fs::create_dir_all(&dist)?;
+        for (name, content) in [
+            ("index.html", "plain html"),
+            ("index.html.gz", "gzip html"),
+            ("app-1f2e3d.wasm", "plain wasm"),
+            ("app-1f2e3d.wasm.br", "brotli wasm"),
+            ("app-1f2e3d.wasm.gz", "gzip wasm"),
+        ] {
+            fs::write(dist.join(name), content)?;
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?;
+        let server = runtime.block_on(StaticServer::start(&dist))?;
+        // The server runs on the runtime's worker threads; this thread is a plain client.
+        let get = |path: &str, accept: &str| {
+            let mut stream = std::net::TcpStream::connect(server.address)?;
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept}\r\n\
+                 Connection: close\r\n\r\n"
+            )?;
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer)?;
+            anyhow::Ok(answer.to_ascii_lowercase())
+        };
+
+        let html = get("/", "gzip, deflate, br, zstd")?;
+        assert!(html.starts_with("http/1.1 200"), "{html}");
+        assert!(html.contains("content-encoding: gzip\r\n"), "{html}");
+        assert!(html.contains("content-type: text/html"), "{html}");
+        assert!(html.contains("cache-control: no-cache\r\n"), "{html}");
+        assert!(html.contains("vary: accept-encoding\r\n"), "{html}");
+        assert!(html.ends_with("\r\n\r\ngzip html"), "{html}");
+        let wasm = get("/app-1f2e3d.wasm", "gzip, deflate, br, zstd")?;
+        assert!(wasm.contains("content-encoding: br\r\n"), "{wasm}");
+        // Without it the browser cannot compile the wasm while it downloads.
+        assert!(wasm.contains("content-type: application/wasm"), "{wasm}");
+        assert!(wasm.ends_with("brotli wasm"), "{wasm}");
+        let plain = get("/app-1f2e3d.wasm", "br;q=0, identity")?;
+        assert!(!plain.contains("content-encoding"), "{plain}");
+        assert!(plain.ends_with("\r\n\r\nplain wasm"), "{plain}");
+        for outside in ["/../Cargo.toml", "/nope.js"] {
+            let answer = get(outside, "gzip")?;
+            assert!(answer.starts_with("http/1.1 404"), "{outside}: {answer}");
+        }
+        let expected: BTreeMap<String, u64> = [("br", 1), ("gzip", 1), ("identity", 1)]
+            .map(|(coding, n)| (coding.to_owned(), n))
+            .into();
+        assert_eq!(server.sent_encodings(), expected);
+        drop(server);
+        let _ = fs::remove_dir_all(&dist);
+        Ok(())
     }
 
     #[test]
