@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use super::text;
-
 /// A failed call. Typed, so that the page can react to a kind (a 401 asks to sign in again)
 /// and so that every kind is sure to have its own message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,7 +251,7 @@ const SHORTEST_REDACTED: usize = 4;
 pub fn redact(text: &str, secrets: &[&str]) -> String {
     let mut clean = text.to_owned();
     for secret in secrets.iter().filter(|s| s.len() >= SHORTEST_REDACTED) {
-        clean = text::replace(&clean, secret, "•••");
+        clean = clean.replace(secret, "•••");
     }
     clean
 }

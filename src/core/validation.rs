@@ -6,14 +6,11 @@
 //! and again on Save.
 
 use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
-use super::text;
 use super::wire::ApiConnection;
-
-mod ip_literal;
-use ip_literal::{is_ipv4, is_ipv6};
 
 /// A DNS name is at most 253 characters in text form (RFC 1035).
 pub const MAX_HOST_LEN: usize = 253;
@@ -383,7 +380,7 @@ pub fn check_smtp_server(raw: &str) -> Result<String, FieldError> {
 
 /// A host name (RFC 1123 labels), an IPv4 address or an IPv6 address, and nothing around it.
 fn check_host(value: &str) -> Result<(), FieldError> {
-    if let Some((scheme, _)) = text::split_once(value, "://") {
+    if let Some((scheme, _)) = value.split_once("://") {
         return Err(FieldError::HostHasScheme {
             scheme: scheme.chars().take(16).collect(),
         });
@@ -392,16 +389,16 @@ fn check_host(value: &str) -> Result<(), FieldError> {
         return Err(FieldError::HostHasSpace);
     }
     if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-        return Err(if is_ipv6(inner) {
+        return Err(if inner.parse::<Ipv6Addr>().is_ok() {
             FieldError::HostBracketedIpv6
         } else {
             FieldError::HostInvalidCharacter('[')
         });
     }
-    if is_ipv6(value) {
+    if value.parse::<Ipv6Addr>().is_ok() {
         return Ok(());
     }
-    if value.as_bytes().contains(&b'/') {
+    if value.contains('/') {
         return Err(FieldError::HostHasPath);
     }
     if let Some((host, port)) = value.rsplit_once(':') {
@@ -419,7 +416,7 @@ fn check_host(value: &str) -> Result<(), FieldError> {
         .rsplit('.')
         .next()
         .unwrap_or_default();
-    if last_label.bytes().all(|b| b.is_ascii_digit()) && !is_ipv4(value) {
+    if last_label.bytes().all(|b| b.is_ascii_digit()) && value.parse::<Ipv4Addr>().is_err() {
         return Err(FieldError::HostBadIpv4);
     }
     Ok(())
@@ -459,9 +456,7 @@ pub fn check_sender_email(raw: &str) -> Result<String, FieldError> {
     }
     let (local, domain) = match value.split_once('@') {
         None => return Err(FieldError::EmailMissingAt),
-        Some((_, rest)) if rest.as_bytes().contains(&b'@') => {
-            return Err(FieldError::EmailSeveralAt)
-        }
+        Some((_, rest)) if rest.contains('@') => return Err(FieldError::EmailSeveralAt),
         Some(parts) => parts,
     };
     check_email_local_part(local)?;
@@ -493,8 +488,8 @@ fn check_email_local_part(local: &str) -> Result<(), FieldError> {
 fn check_email_domain(domain: &str) -> Result<(), FieldError> {
     if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
         let is_address = match literal.strip_prefix("IPv6:") {
-            Some(v6) => is_ipv6(v6),
-            None => is_ipv4(literal),
+            Some(v6) => v6.parse::<Ipv6Addr>().is_ok(),
+            None => literal.parse::<Ipv4Addr>().is_ok(),
         };
         return if is_address {
             Ok(())

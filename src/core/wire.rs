@@ -5,7 +5,6 @@ use super::errors::ApiError;
 use super::json::{self, ObjectWriter, Value};
 use super::secret::Secret;
 use super::settings::{Baseline, Encryption, SettingsForm};
-use super::text;
 
 /// Where the API is and the token that opens it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +40,7 @@ pub fn is_same_origin(page_origin: &str, url: &str) -> bool {
 /// No scheme and no host: "/api", "api", "./config.json", but not "//host/api" or "https://…".
 fn is_relative_reference(url: &str) -> bool {
     let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
-    !url.starts_with("//") && !before_path.as_bytes().contains(&b':')
+    !url.starts_with("//") && !before_path.contains(':')
 }
 
 /// Error bodies above this are not read: no Command Center answer is that large, and a proxy's
@@ -402,13 +401,13 @@ fn describe_foreign_body(body: &str) -> Option<String> {
     if !body.starts_with('<') {
         return Some(shorten(body));
     }
+    // ASCII lower-casing keeps every byte where it was, so an offset found in `lower` is the
+    // same place in `body`, and a character boundary there.
     let lower = body.to_ascii_lowercase();
-    let (_, from_title) = text::split_once(&lower, "<title")?;
-    let (_, in_title) = text::split_once(from_title, ">")?;
-    let (title, _) = text::split_once(in_title, "</title")?;
-    // ASCII lower-casing keeps every byte where it was: the same place in the original body.
-    let start = lower.len() - in_title.len();
-    let title = shorten(body.get(start..start + title.len())?);
+    let title_tag = lower.find("<title")?;
+    let title_start = title_tag + lower[title_tag..].find('>')? + 1;
+    let title_len = lower[title_start..].find("</title")?;
+    let title = shorten(&body[title_start..title_start + title_len]);
     (!title.is_empty()).then(|| format!("an HTML page titled “{title}”"))
 }
 
