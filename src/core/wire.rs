@@ -1,6 +1,9 @@
 //! The wire format of the Command Center API (`shared/commandcenter-api.md`): request bodies as
 //! the contract names them, and what an answer means.
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+
 use super::errors::ApiError;
 use super::json::{self, ObjectWriter, Value};
 use super::secret::Secret;
@@ -184,27 +187,8 @@ impl Credentials {
 }
 
 /// Standard alphabet with padding, over the UTF-8 bytes: what Command Center decodes.
-/// Written out rather than taken from the base64 crate, which costs the wasm about 2 KB; the
-/// native tests check it against that crate.
 pub fn encode_password(password: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = password.as_bytes();
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        // Up to three bytes, big-endian, in the low 24 bits.
-        let group = chunk.iter().enumerate().fold(0_u32, |group, (i, &byte)| {
-            group | (u32::from(byte) << (16 - 8 * i))
-        });
-        // n bytes make n + 1 characters; '=' pads to four.
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[((group >> (18 - 6 * i)) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    out
+    STANDARD.encode(password)
 }
 
 /// The envelope Command Center answers with: `{"errorMessage": "...", "errorCode": 0}`.
@@ -776,44 +760,6 @@ mod tests {
         assert!(message.starts_with("line one line two x"), "{message}");
         assert_eq!(message.chars().count(), MAX_SERVER_MESSAGE_CHARS + 1);
         assert!(message.ends_with('…'));
-    }
-}
-
-// The base64 crate and proptest are native-only dev-dependencies.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod base64_tests {
-    use base64::Engine as _;
-    use proptest::prelude::*;
-
-    use super::encode_password;
-
-    fn crate_encoding(text: &str) -> String {
-        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
-    }
-
-    #[test]
-    fn every_length_remainder_matches_the_base64_crate() {
-        for text in [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abcde",
-            "p\u{e4}ss",
-            "\u{1F600}x",
-            "\u{ff}\u{fe}",
-        ] {
-            assert_eq!(encode_password(text), crate_encoding(text), "{text:?}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-        #[test]
-        fn any_password_matches_the_base64_crate(text in any::<String>()) {
-            prop_assert_eq!(encode_password(&text), crate_encoding(&text));
-        }
     }
 }
 
