@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, window};
+use serde::Serialize;
 use web_sys::{AbortController, RequestCache, RequestMode};
 
 use crate::core::config::{
@@ -92,12 +93,13 @@ pub async fn save_email_server(
         SaveRequest::Configure(_) => Request::post(&url),
         SaveRequest::Update(_) => Request::put(&url),
     };
-    let builder = api_request(builder, connection, control);
-    let body = match request {
-        SaveRequest::Configure(body) => body.to_json(),
-        SaveRequest::Update(body) => body.to_json(),
-    };
-    post_json(&url, builder, body, control).await
+    post_json(
+        &url,
+        api_request(builder, connection, control),
+        request,
+        control,
+    )
+    .await
 }
 
 /// `POST {base}/V4/EmailServer/Action/Test`: Command Center sends a test mail with these
@@ -111,7 +113,7 @@ pub async fn send_test_mail(
     post_json(
         &url,
         api_request(Request::post(&url), connection, control),
-        request.to_json(),
+        request,
         control,
     )
     .await
@@ -125,7 +127,7 @@ pub async fn login(
 ) -> Result<Session, LoginError> {
     let url = format!("{}/{LOGIN_PATH}", base_url.trim_end_matches('/'));
     let builder = control.attach(Request::post(&url).header("Accept", "application/json"));
-    let (status, body) = send(with_json(builder, request.to_json()), &url, control)
+    let (status, body) = send(builder.json(request).map_err(not_sent), &url, control)
         .await
         .map_err(LoginError::Api)?;
     interpret_login_response(status, &body, &request.username)
@@ -144,19 +146,11 @@ pub async fn logout(connection: &ApiConnection, control: &CallControl) -> Result
 async fn post_json(
     url: &str,
     builder: RequestBuilder,
-    body: String,
+    body: &impl Serialize,
     control: &CallControl,
 ) -> Result<(), ApiError> {
-    let (status, body) = send(with_json(builder, body), url, control).await?;
+    let (status, body) = send(builder.json(body).map_err(not_sent), url, control).await?;
     interpret_result_response(status, &body)
-}
-
-/// A JSON body, written by the core (gloo-net's own `json` would bring serde_json along).
-fn with_json(builder: RequestBuilder, body: String) -> Result<Request, ApiError> {
-    builder
-        .header("Content-Type", "application/json")
-        .body(body)
-        .map_err(not_sent)
 }
 
 /// The headers every API call carries, and the call's abort signal.
@@ -174,20 +168,7 @@ fn api_request(
 
 fn not_sent(error: gloo_net::Error) -> ApiError {
     ApiError::RequestNotSent {
-        detail: describe(error),
-    }
-}
-
-/// The browser's own words for a failed call. The variants are matched rather than formatted
-/// with `Display`, which would bring serde_json's error texts into the wasm.
-fn describe(error: gloo_net::Error) -> String {
-    match error {
-        gloo_net::Error::JsError(error) => error.to_string(),
-        gloo_net::Error::GlooError(text) => text,
-        // Only with gloo-net's `json` feature, which the page does not use; kept for when it is
-        // switched on by another crate.
-        #[allow(unreachable_patterns)]
-        _ => String::from("unknown error"),
+        detail: error.to_string(),
     }
 }
 
@@ -225,7 +206,7 @@ async fn send(
     let outcome = match request.send().await {
         Ok(response) => read(response, control).await,
         Err(error) if is_abort(&error) => Err(control.abort_reason()),
-        Err(error) => Err(diagnose(url, &origin, describe(error)).await),
+        Err(error) => Err(diagnose(url, &origin, error.to_string()).await),
     };
     if let Some(timer) = timer {
         timer.clear();

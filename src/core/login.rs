@@ -1,12 +1,13 @@
 //! Signing in to Command Center (`POST /Login`, `POST /Logout`) and what the page remembers of
 //! a session: the token, in memory only, and whose it is.
 
+use serde::{Deserialize, Serialize};
+
 use super::errors::{ApiError, Operation};
-use super::json::{self, ObjectWriter, Value};
 use super::secret::Secret;
 use super::settings::Field;
 use super::validation::{check_token, FieldError};
-use super::wire::{encode_password, interpret_result_response, shorten};
+use super::wire::{encode_password, interpret_result_response, read_json, ErrListEntry};
 
 pub const LOGIN_PATH: &str = "Login";
 pub const LOGOUT_PATH: &str = "Logout";
@@ -37,20 +38,11 @@ impl Session {
 }
 
 /// Body of `POST /Login`; the password travels base64-encoded, as the contract requires.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LoginRequest {
     pub username: String,
+    #[serde(rename = "password")]
     pub password_base64: Secret,
-}
-
-impl LoginRequest {
-    /// `{"username": …, "password": …}`.
-    pub fn to_json(&self) -> String {
-        ObjectWriter::default()
-            .string("username", &self.username)
-            .string("password", self.password_base64.expose())
-            .finish()
-    }
 }
 
 /// Checks the sign-in form; errors are tied to the sign-in fields.
@@ -74,7 +66,7 @@ pub fn login_request(
     }
     Ok(LoginRequest {
         username: username.to_owned(),
-        password_base64: Secret::new(encode_password(password)),
+        password_base64: encode_password(password),
     })
 }
 
@@ -86,51 +78,15 @@ pub fn pasted_session(token: &str) -> Result<Session, FieldError> {
     })
 }
 
-#[derive(Debug)]
+/// What Login answers: a token on success, `errList` on a refusal.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct LoginAnswer {
     token: Option<String>,
     user_name: Option<String>,
-    err_list: Vec<LoginErrorEntry>,
-}
-
-#[derive(Debug)]
-struct LoginErrorEntry {
-    err_log_message: Option<String>,
-    error_code: Option<i64>,
-}
-
-impl LoginAnswer {
-    /// Read as serde's derived reader did: unknown members are ignored, a known one of the
-    /// wrong type (or given twice) makes the answer unreadable; `errList` may be absent but
-    /// not `null`.
-    fn read(body: &str) -> Option<Self> {
-        let value = json::parse(body.trim()).ok()?;
-        let Value::Object(_) = value else {
-            return None;
-        };
-        let text = |v: &Value| v.as_str().map(str::to_owned);
-        let err_list = match value.field("errList").ok()? {
-            None => Vec::new(),
-            Some(Value::Array(entries)) => entries
-                .iter()
-                .map(|entry| {
-                    let Value::Object(_) = entry else {
-                        return None;
-                    };
-                    Some(LoginErrorEntry {
-                        err_log_message: entry.optional("errLogMessage", text)?,
-                        error_code: entry.optional("errorCode", Value::as_i64)?,
-                    })
-                })
-                .collect::<Option<_>>()?,
-            Some(_) => return None,
-        };
-        Some(Self {
-            token: value.optional("token", text)?,
-            user_name: value.optional("userName", text)?,
-            err_list,
-        })
-    }
+    /// May be absent, but not `null`.
+    #[serde(default)]
+    err_list: Vec<ErrListEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,7 +134,7 @@ pub fn interpret_login_response(
     body: &str,
     typed_user: &str,
 ) -> Result<Session, LoginError> {
-    let answer = LoginAnswer::read(body);
+    let answer: Option<LoginAnswer> = read_json(body);
     if let (200, Some(answer)) = (status, &answer) {
         if let Some(token) = answer.token.as_deref().filter(|t| !t.trim().is_empty()) {
             let user_name = answer
@@ -197,11 +153,7 @@ pub fn interpret_login_response(
         .and_then(|answer| answer.err_list.first())
         .map(|entry| LoginError::Refused {
             status,
-            message: entry
-                .err_log_message
-                .as_deref()
-                .filter(|message| !message.trim().is_empty())
-                .map(shorten),
+            message: entry.message(),
             code: entry.error_code,
         });
     match (status, refusal) {
@@ -226,13 +178,10 @@ pub fn interpret_login_response(
 mod tests {
     use super::*;
 
-    // serde_json is a native-only dev-dependency: it reads the body back to check it.
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn login_request_encodes_the_password_and_trims_the_user() {
         let request = login_request(" admin ", "pässword");
-        let json = request
-            .map(|r| serde_json::from_str::<serde_json::Value>(&r.to_json()).unwrap_or_default());
+        let json = request.map(|r| serde_json::to_value(r).unwrap_or_default());
         assert_eq!(
             json,
             Ok(serde_json::json!({"username": "admin", "password": "cMOkc3N3b3Jk"}))
@@ -331,111 +280,5 @@ mod tests {
             pasted_session("bad\u{7}"),
             Err(FieldError::TokenInvalidCharacter)
         );
-    }
-}
-
-// serde and serde_json are native-only dev-dependencies: the hand-written body and reader are
-// checked against what serde's derives did before them.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod serde_tests {
-    use proptest::prelude::*;
-    use serde::Deserialize;
-
-    use super::*;
-
-    #[derive(Debug, PartialEq, Deserialize)]
-    struct SerdeAnswer {
-        token: Option<String>,
-        #[serde(rename = "userName")]
-        user_name: Option<String>,
-        #[serde(rename = "errList", default)]
-        err_list: Vec<SerdeEntry>,
-    }
-
-    #[derive(Debug, PartialEq, Deserialize)]
-    struct SerdeEntry {
-        #[serde(rename = "errLogMessage")]
-        err_log_message: Option<String>,
-        #[serde(rename = "errorCode")]
-        error_code: Option<i64>,
-    }
-
-    fn ours(body: &str) -> Option<SerdeAnswer> {
-        LoginAnswer::read(body).map(|a| SerdeAnswer {
-            token: a.token,
-            user_name: a.user_name,
-            err_list: a
-                .err_list
-                .into_iter()
-                .map(|e| SerdeEntry {
-                    err_log_message: e.err_log_message,
-                    error_code: e.error_code,
-                })
-                .collect(),
-        })
-    }
-
-    fn theirs(body: &str) -> Option<SerdeAnswer> {
-        serde_json::from_str(body.trim()).ok()
-    }
-
-    fn member_value() -> impl Strategy<Value = String> {
-        prop_oneof![
-            Just("null".to_owned()),
-            Just("false".to_owned()),
-            Just("{}".to_owned()),
-            Just("2.0".to_owned()),
-            Just("[{\"errLogMessage\": \"no\", \"errorCode\": 1}, {}]".to_owned()),
-            Just("[{\"errorCode\": \"1\"}]".to_owned()),
-            Just("[{\"errorCode\": 1, \"errorCode\": 2}]".to_owned()),
-            Just("[[]]".to_owned()),
-            any::<i64>().prop_map(|n| n.to_string()),
-            any::<String>().prop_map(|s| serde_json::Value::String(s).to_string()),
-        ]
-    }
-
-    #[test]
-    fn answers_read_as_serde_read_them() {
-        for body in [
-            "{}",
-            "[]",
-            "<html>portal</html>",
-            r#" {"token":"QSDK 3856ab","userName":"admin","other":[1, {"a": null}]} "#,
-            r#"{"token":"a","token":"b"}"#,
-            r#"{"errList": null}"#,
-            r#"{"errList": {}}"#,
-            r#"{"errList": [{"errLogMessage": "x", "errorCode": 9223372036854775808}]}"#,
-        ] {
-            assert_eq!(ours(body), theirs(body), "{body}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1024))]
-
-        #[test]
-        fn any_answer_reads_as_serde_read_it(
-            members in prop::collection::vec(
-                (prop_oneof![Just("token"), Just("userName"), Just("errList"), Just("x")], member_value()),
-                0..5,
-            )
-        ) {
-            let members: Vec<String> =
-                members.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
-            let body = format!("{{{}}}", members.join(","));
-            prop_assert_eq!(ours(&body), theirs(&body), "{}", body);
-        }
-
-        #[test]
-        fn any_sign_in_makes_the_body_serde_json_writes(user in any::<String>(), password in any::<String>()) {
-            let request = LoginRequest {
-                username: user.clone(),
-                password_base64: Secret::new(encode_password(&password)),
-            };
-            prop_assert_eq!(
-                serde_json::from_str::<serde_json::Value>(&request.to_json()).ok(),
-                Some(serde_json::json!({"username": user, "password": encode_password(&password)}))
-            );
-        }
     }
 }

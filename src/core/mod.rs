@@ -7,7 +7,6 @@
 pub mod changes;
 pub mod config;
 pub mod errors;
-pub mod json;
 pub mod login;
 pub mod requests;
 pub mod secret;

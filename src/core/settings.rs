@@ -2,8 +2,11 @@
 
 use std::fmt;
 
+use serde::Serialize;
+
 /// How the mail server's connection is encrypted; the wire names are the contract's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Encryption {
     #[default]
     None,
@@ -188,6 +191,12 @@ mod tests {
             );
         }
         assert_eq!(Encryption::from_wire_name("tls"), None);
+        for encryption in Encryption::ALL {
+            assert_eq!(
+                serde_json::to_value(encryption).ok(),
+                Some(serde_json::Value::from(encryption.wire_name()))
+            );
+        }
         assert_eq!(Encryption::default(), Encryption::None);
     }
 

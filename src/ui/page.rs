@@ -446,7 +446,10 @@ fn failure_text(
 ) -> String {
     let message = error.user_message(&connection.base_url, operation);
     let encoded = encode_password(password);
-    redact(&message, &[connection.token.expose(), password, &encoded])
+    redact(
+        &message,
+        &[connection.token.expose(), password, encoded.expose()],
+    )
 }
 
 fn report_invalid(

@@ -234,7 +234,10 @@ impl SignInAttempt {
                     .await
                     .map_err(|error| {
                         let encoded = encode_password(&password);
-                        redact(&error.user_message(&self.base_url), &[&password, &encoded])
+                        redact(
+                            &error.user_message(&self.base_url),
+                            &[&password, encoded.expose()],
+                        )
                     })
             }
             SignInKind::Token(session) => {
