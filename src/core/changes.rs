@@ -4,7 +4,7 @@
 use super::settings::{Baseline, Field, SettingsForm};
 
 /// One changed setting, as shown in the review: display text, not wire values.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Change {
     pub field: Field,
     pub before: String,

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::{ApiError, Operation};
+use super::errors::{redact, ApiError, Operation};
 use super::secret::Secret;
-use super::settings::Field;
-use super::validation::{check_token, FieldError};
+use super::settings::{Baseline, Field};
+use super::validation::{check_base_url, check_token, FieldError};
 use super::wire::{encode_password, interpret_result_response, read_json, ErrListEntry};
 
 pub const LOGIN_PATH: &str = "Login";
@@ -76,6 +76,108 @@ pub fn pasted_session(token: &str) -> Result<Session, FieldError> {
         token: check_token(token)?,
         origin: SessionOrigin::PastedToken,
     })
+}
+
+/// How the administrator signs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInMode {
+    UserAndPassword,
+    AccessToken,
+}
+
+impl SessionOrigin {
+    /// Signing in again after a 401 asks for what gave the session in the first place.
+    pub fn sign_in_mode(&self) -> SignInMode {
+        match self {
+            SessionOrigin::Login { .. } => SignInMode::UserAndPassword,
+            SessionOrigin::PastedToken => SignInMode::AccessToken,
+        }
+    }
+}
+
+/// The sign-in form as typed.
+#[derive(Clone, Debug)]
+pub struct SignInValues<'a> {
+    pub mode: SignInMode,
+    pub base_url: &'a str,
+    pub user_name: &'a str,
+    pub password: &'a str,
+    pub token: &'a str,
+}
+
+/// A sign-in that the form's values allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInAttempt {
+    pub base_url: String,
+    pub kind: SignInKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInKind {
+    Login {
+        request: LoginRequest,
+        /// As typed, to mask it out of whatever the server answers.
+        password: Secret,
+    },
+    /// Tried by loading the settings with it (see [`SignInAttempt::token_checked`]).
+    Token(Session),
+}
+
+/// Checks the sign-in form: the errors are tied to its fields, in page order.
+pub fn sign_in_attempt(
+    values: &SignInValues<'_>,
+) -> Result<SignInAttempt, Vec<(Field, FieldError)>> {
+    let mut errors = Vec::new();
+    let base_url = check_base_url(values.base_url)
+        .map_err(|e| errors.push((Field::ApiBaseUrl, e)))
+        .ok();
+    let kind = match values.mode {
+        SignInMode::UserAndPassword => login_request(values.user_name, values.password)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok()
+            .map(|request| SignInKind::Login {
+                request,
+                password: Secret::new(values.password),
+            }),
+        SignInMode::AccessToken => pasted_session(values.token)
+            .map_err(|e| errors.push((Field::AccessToken, e)))
+            .ok()
+            .map(SignInKind::Token),
+    };
+    match (base_url, kind) {
+        (Some(base_url), Some(kind)) => Ok(SignInAttempt { base_url, kind }),
+        _ => Err(errors),
+    }
+}
+
+impl SignInAttempt {
+    /// The sentence for a sign-in that Login refused or could not do, the password masked.
+    pub fn login_failed(&self, error: &LoginError) -> String {
+        let message = error.user_message(&self.base_url);
+        match &self.kind {
+            SignInKind::Login { password, .. } => {
+                let encoded = encode_password(password.expose());
+                redact(&message, &[password.expose(), encoded.expose()])
+            }
+            SignInKind::Token(_) => message,
+        }
+    }
+
+    /// What loading the settings with a pasted token says of it: only a 401 refuses it.
+    /// Anything else is the settings page's to explain, so the page gets the outcome to show.
+    pub fn token_checked(
+        &self,
+        session: Session,
+        outcome: Result<Baseline, ApiError>,
+    ) -> Result<(Session, Result<Baseline, ApiError>), String> {
+        match outcome {
+            Err(ApiError::Unauthorized) => Err(redact(
+                &ApiError::Unauthorized.user_message(&self.base_url, Operation::Login),
+                &[session.token.expose()],
+            )),
+            outcome => Ok((session, outcome)),
+        }
+    }
 }
 
 /// What Login answers: a token on success, `errList` on a refusal.
@@ -270,6 +372,78 @@ mod tests {
                 status: 503,
                 server_message: None
             }))
+        );
+    }
+
+    fn values(mode: SignInMode) -> SignInValues<'static> {
+        SignInValues {
+            mode,
+            base_url: "/commandcenter/api/",
+            user_name: "admin",
+            password: "pässword",
+            token: " QSDK abc ",
+        }
+    }
+
+    #[test]
+    fn the_sign_in_form_becomes_a_login_or_a_pasted_token() {
+        let login = sign_in_attempt(&values(SignInMode::UserAndPassword));
+        assert!(matches!(
+            login,
+            Ok(SignInAttempt { ref base_url, kind: SignInKind::Login { .. } }) if base_url == "/commandcenter/api"
+        ));
+        let token = sign_in_attempt(&values(SignInMode::AccessToken));
+        assert!(matches!(
+            token,
+            Ok(SignInAttempt { kind: SignInKind::Token(ref session), .. }) if session.token.expose() == "QSDK abc"
+        ));
+        // Only the fields of the chosen way count.
+        let errors = sign_in_attempt(&SignInValues {
+            base_url: "ftp://x",
+            token: "",
+            ..values(SignInMode::UserAndPassword)
+        })
+        .err()
+        .unwrap_or_default();
+        assert_eq!(errors, [(Field::ApiBaseUrl, FieldError::BaseUrlInvalid)]);
+        let errors = sign_in_attempt(&SignInValues {
+            user_name: "",
+            ..values(SignInMode::AccessToken)
+        });
+        assert!(errors.is_ok());
+    }
+
+    #[test]
+    fn a_refused_login_never_shows_the_password() {
+        let Ok(attempt) = sign_in_attempt(&values(SignInMode::UserAndPassword)) else {
+            panic!("the form was refused");
+        };
+        let echoed = LoginError::Refused {
+            status: 401,
+            message: Some("bad password pässword (cMOkc3N3b3Jk)".into()),
+            code: Some(1),
+        };
+        let text = attempt.login_failed(&echoed);
+        assert!(text.contains("bad password ••• (•••)"), "{text}");
+    }
+
+    #[test]
+    fn only_a_401_refuses_a_pasted_token() {
+        let Ok(attempt) = sign_in_attempt(&values(SignInMode::AccessToken)) else {
+            panic!("the form was refused");
+        };
+        let SignInKind::Token(session) = attempt.kind.clone() else {
+            panic!("not a token sign-in");
+        };
+        let refused = attempt.token_checked(session.clone(), Err(ApiError::Unauthorized));
+        assert!(refused.is_err_and(|text| text.contains("401")));
+        let broken = Err(ApiError::ServerError {
+            status: 502,
+            server_message: None,
+        });
+        assert_eq!(
+            attempt.token_checked(session.clone(), broken.clone()),
+            Ok((session, broken))
         );
     }
 

@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod config;
 pub mod errors;
+pub mod flow;
 pub mod login;
 pub mod requests;
 pub mod secret;

@@ -8,6 +8,8 @@ use crate::core::config::{DEFAULT_API_BASE_URL, DEFAULT_REQUEST_TIMEOUT_SECONDS}
 use crate::core::errors::ApiError;
 use crate::core::login::Session;
 use crate::core::settings::{Baseline, ConnectionForm};
+use crate::core::validation::validate_connection;
+use crate::core::wire::ApiConnection;
 
 #[derive(Clone, Copy)]
 pub struct ConnectionState {
@@ -47,6 +49,11 @@ impl ConnectionState {
 
     pub fn form_untracked(&self) -> ConnectionForm {
         untrack(|| self.form())
+    }
+
+    /// Where and as whom to call, while signed in.
+    pub fn api_connection_untracked(&self) -> Option<ApiConnection> {
+        validate_connection(&self.form_untracked())
     }
 
     /// A new call under the configured timeout.

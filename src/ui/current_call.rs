@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::connection::ConnectionState;
-use super::{handler, reactive};
 use crate::api::CallControl;
 
 /// The newest call a form started; Cancel aborts it. Local storage: a `CallControl` holds browser
@@ -30,22 +29,20 @@ impl CurrentCall {
             }
         });
     }
+}
 
-    /// "Cancel", shown while `waiting` says a call is on its way. Every form's Cancel button is
-    /// this one view, rendered by the same code.
-    pub fn cancel_button(
-        self,
-        id: &'static str,
-        waiting: impl Fn() -> bool + Send + Sync + 'static,
-    ) -> impl IntoView {
-        reactive(move || {
-            waiting().then(|| {
-                view! {
-                    <button type="button" id=id on:click=handler(move |_| self.cancel())>
-                        "Cancel"
-                    </button>
-                }
-            })
-        })
+/// "Cancel", shown while `waiting` says a call is on its way.
+#[component]
+pub fn CancelButton(
+    id: &'static str,
+    call: CurrentCall,
+    #[prop(into)] waiting: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || waiting.get()>
+            <button type="button" id=id on:click=move |_| call.cancel()>
+                "Cancel"
+            </button>
+        </Show>
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::note::Note;
 use crate::core::settings::{Encryption, Field};
 
 /// The DOM id of a field's input; its hint and error use it as a prefix.
@@ -61,25 +60,19 @@ impl InputKind {
 pub fn InputField(
     field: Field,
     value: RwSignal<String>,
-    error: Signal<Option<String>>,
-    #[prop(into)] on_leave: Callback<Field>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Called when the input loses focus: from then on its errors show as the administrator types.
+    #[prop(optional)]
+    on_leave: Option<Callback<Field>>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
     #[prop(optional, into)] hint: MaybeProp<&'static str>,
 ) -> impl IntoView {
     let id = input_id(field);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let description_id = format!("{id}-description");
     let revealed = RwSignal::new(false);
-
-    let input_type = move || {
-        if kind.secret && !revealed.get() {
-            "password"
-        } else if kind.secret {
-            "text"
-        } else {
-            kind.input_type
-        }
+    let input_type = move || match (kind.secret, revealed.get()) {
+        (true, false) => "password",
+        (true, true) => "text",
+        (false, _) => kind.input_type,
     };
 
     view! {
@@ -90,31 +83,32 @@ pub fn InputField(
                 <input
                     id=id
                     name=id
-                    type=super::reactive(input_type)
+                    type=input_type
                     autocomplete=kind.autocomplete
                     inputmode=kind.inputmode
                     spellcheck="false"
                     autocapitalize="off"
-                    aria-invalid=super::reactive(move || if error.with(Option::is_some) { "true" } else { "false" })
-                    aria-describedby=description_id.clone()
-                    prop:value=move || value.get()
-                    on:input=super::handler(move |ev| value.set(event_target_value(&ev)))
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=format!("{id}-description")
+                    bind:value=value
                     // Removing a focused input (signing in with Enter replaces the whole form)
                     // fires blur after the form's state is gone: then there is nothing to mark.
                     on:blur=move |_| {
-                        let _ = on_leave.try_run(field);
+                        if let Some(on_leave) = on_leave {
+                            let _ = on_leave.try_run(field);
+                        }
                     }
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
             </div>
             // What aria-describedby names: the hint and the error, whichever are there.
-            <div id=description_id>
-                {super::reactive(move || {
-                    hint.get().map(|text| Note::new("field-hint", text).id(hint_id.clone()).view())
-                })}
-                {super::reactive(move || {
-                    error.get().map(|message| Note::new("field-error", message).id(error_id.clone()).view())
-                })}
+            <div id=format!("{id}-description")>
+                <Show when=move || hint.get().is_some()>
+                    <p class="field-hint" id=format!("{id}-hint")>{move || hint.get()}</p>
+                </Show>
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="field-error" id=format!("{id}-error")>{move || error.get()}</p>
+                </Show>
             </div>
         </div>
     }
@@ -133,9 +127,9 @@ fn RevealButton(
             type="button"
             class="reveal"
             aria-controls=controls
-            on:click=super::handler(move |_| revealed.update(|shown| *shown = !*shown))
+            on:click=move |_| revealed.update(|shown| *shown = !*shown)
         >
-            {super::reactive(move || if revealed.get() { "Hide" } else { "Show" })}
+            {move || if revealed.get() { "Hide" } else { "Show" }}
             // Read out as "Show Password": a screen reader does not care about the capital.
             <span class="visually-hidden">" "{label}</span>
         </button>
@@ -149,14 +143,7 @@ pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) ->
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field field-checkbox">
-            <input
-                type="checkbox"
-                id=id
-                name=id
-                aria-describedby=hint_id.clone()
-                prop:checked=move || value.get()
-                on:change=super::handler(move |ev| value.set(event_target_checked(&ev)))
-            />
+            <input type="checkbox" id=id name=id aria-describedby=hint_id.clone() bind:checked=value />
             <label for=id>{field.label()}</label>
             <p class="field-hint" id=hint_id>{hint}</p>
         </div>
@@ -166,8 +153,10 @@ pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) ->
 #[component]
 pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl IntoView {
     let id = input_id(Field::Encryption);
-    let initial = value.get_untracked();
     let hint_id = format!("{id}-hint");
+    // The select's `value` property follows later changes, but it is set before the options
+    // exist, so the first choice comes from `selected`.
+    let initial = value.get_untracked();
     view! {
         <div class="field">
             <label for=id>{Field::Encryption.label()}</label>
@@ -176,22 +165,20 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl
                 name=id
                 aria-describedby=hint_id.clone()
                 prop:value=move || value.get().wire_name()
-                on:change=super::handler(move |ev| {
-                    if let Some(encryption) = Encryption::from_wire_name(&event_target_value(&ev)) {
+                on:change:target=move |ev| {
+                    if let Some(encryption) = Encryption::from_wire_name(&ev.target().value()) {
                         value.set(encryption);
                     }
-                })
+                }
             >
-                {Encryption::ALL.map(|option| encryption_option(option, initial))}
+                {Encryption::ALL
+                    .into_iter()
+                    .map(|option| view! {
+                        <option value=option.wire_name() selected=option == initial>{option.label()}</option>
+                    })
+                    .collect_view()}
             </select>
             <p class="field-hint" id=hint_id>{hint}</p>
         </div>
     }
-}
-
-/// One choice of the select. The options are a fixed array, not a collected list: tachys then
-/// renders them without the machinery for lists that change (0.5 KB less brotli). The select's `value` property follows later changes, but it is set before the options exist,
-/// so the first choice comes from `selected`.
-fn encryption_option(option: Encryption, initial: Encryption) -> impl IntoView {
-    view! { <option value=option.wire_name() selected=option == initial>{option.label()}</option> }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::connection::ConnectionState;
 use crate::core::changes::{changes, rebase, Change};
-use crate::core::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
+use crate::core::flow::FormSnapshot;
+use crate::core::settings::{Baseline, Encryption, Field, SettingsForm};
 use crate::core::validation::{field_errors, FieldErrors};
 
 #[derive(Clone, Copy)]
@@ -69,8 +70,13 @@ impl FormState {
         }
     }
 
-    pub fn connection_untracked(&self) -> ConnectionForm {
-        self.connection.form_untracked()
+    /// Everything a button press is decided on.
+    pub fn snapshot_untracked(&self) -> FormSnapshot {
+        FormSnapshot {
+            connection: self.connection.form_untracked(),
+            settings: self.settings_untracked(),
+            baseline: self.baseline.get_untracked(),
+        }
     }
 
     pub fn settings_untracked(&self) -> SettingsForm {

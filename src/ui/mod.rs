@@ -1,49 +1,32 @@
 //! The page's components. They render signals and forward events; every decision (is this
-//! valid, what does this answer mean, what is the message) is the core's.
-//!
-//! Size: tachys compiles its machinery once per *type* of view, closure or handler, and that is
-//! most of the wasm. So the components here pass event handlers through `handler` and reactive
-//! attributes and texts through `reactive` (one boxed type each), render paragraphs that come
-//! and go through `note::Note`, and never use `.into_any()` (its type-erased machinery alone is
-//! 1.5 KB of brotli). `cargo xtask test` fails when the bundle grows past size-budget.toml.
+//! valid, what does this answer mean, what happens next) is the core's.
 
 mod connection;
 mod current_call;
 mod fields;
 mod form_state;
 mod load_status;
-mod note;
 mod page;
 mod panic_report;
+mod reauth;
 mod review;
+mod session_bar;
+mod settings_fields;
 mod sign_in;
 mod status;
 
-use leptos::either::Either;
+use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::api;
-
-/// Event handlers and reactive values, boxed. tachys compiles its code to attach a handler, or
-/// to keep an attribute or a text up to date, once per closure *type*; boxed, every handler of one
-/// event and every reactive value of one type share a single copy (a closure's own body stays).
-/// Measured on the whole page: 0.6 KB less brotli for the click handlers alone.
-pub(crate) fn handler<E: 'static>(handler: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(handler)
-}
-
-/// See [`handler`].
-pub(crate) fn reactive<T>(
-    value: impl Fn() -> T + Send + Sync + 'static,
-) -> Box<dyn Fn() -> T + Send + Sync> {
-    Box::new(value)
-}
+use crate::core::settings::Field;
 use connection::ConnectionState;
-use note::Note;
 pub use page::EmailServerPage;
 pub use panic_report::install_panic_report;
-use sign_in::{SessionBar, SignInPanel};
+use session_bar::SessionBar;
+use sign_in::SignInPanel;
 
 /// Signed out: the sign-in panel. Signed in: who, and the settings. Signing out drops the
 /// settings page with everything typed in it, secrets included.
@@ -58,18 +41,15 @@ pub fn App() -> impl IntoView {
 
     // What goes into index.html's #app, below the page's static header.
     view! {
-        {reactive(move || config_problem.get().map(|problem| {
-            Note::new("notice", format!("{problem} The page uses the default API base URL."))
-                .view()
-        }))}
-        {move || if signed_in.get() {
-            Either::Left(view! {
-                <SessionBar connection />
-                <EmailServerPage connection />
-            })
-        } else {
-            Either::Right(view! { <SignInPanel connection /> })
-        }}
+        <Show when=move || config_problem.with(Option::is_some)>
+            <p class="notice">
+                {move || config_problem.get()} " The page uses the default API base URL."
+            </p>
+        </Show>
+        <Show when=move || signed_in.get() fallback=move || view! { <SignInPanel connection /> }>
+            <SessionBar connection />
+            <EmailServerPage connection />
+        </Show>
     }
 }
 
@@ -87,6 +67,35 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Str
                 }
             }
             Err(reason) => problem.set(Some(reason)),
+        }
+    });
+}
+
+/// Opens a dialog as a modal: the browser keeps focus inside, closes it on Escape and makes the
+/// page behind it inert.
+fn show_modal(dialog: NodeRef<Dialog>) {
+    if let Some(dialog) = dialog.get_untracked() {
+        // Fails only if the dialog is already open, and then it is where it should be.
+        let _ = dialog.show_modal();
+    }
+}
+
+fn close_dialog(dialog: NodeRef<Dialog>) {
+    if let Some(dialog) = dialog.get_untracked() {
+        dialog.close();
+    }
+}
+
+/// Waits a frame so that the field's error is in the page when focus lands and a screen reader
+/// reads the field with its description.
+fn focus_input(field: Field) {
+    request_animation_frame(move || {
+        let input = document()
+            .get_element_by_id(fields::input_id(field))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            // Focus can only fail on a detached element; then there is nothing to move to.
+            let _ = input.focus();
         }
     });
 }

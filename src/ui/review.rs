@@ -5,24 +5,24 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use super::close_dialog;
 use crate::core::changes::Change;
 
 #[component]
 pub fn ReviewDialog(
     dialog: NodeRef<Dialog>,
-    /// The changes under review; `None` while the dialog is closed.
-    changes: RwSignal<Option<Vec<Change>>>,
+    /// The changes under review; empty while the dialog is closed.
+    #[prop(into)]
+    changes: Signal<Vec<Change>>,
     /// Whether Command Center has settings already (then this is an update, not a first setup).
+    #[prop(into)]
     updating: Signal<bool>,
     on_confirm: Callback<()>,
+    /// However the dialog closed (Back, Confirm, Escape).
+    on_close: Callback<()>,
 ) -> impl IntoView {
-    let close = move || {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
-    };
     let summary = move || {
-        let count = changes.with(|c| c.as_ref().map_or(0, Vec::len));
+        let count = changes.with(Vec::len);
         let settings = if count == 1 { "setting" } else { "settings" };
         if updating.get() {
             format!("Command Center's email server will be updated: {count} {settings} change.")
@@ -39,8 +39,7 @@ pub fn ReviewDialog(
             class="review-dialog"
             aria-labelledby="review-title"
             aria-describedby="review-summary"
-            // Escape closes the dialog too: whatever closed it, nothing is under review any more.
-            on:close=super::handler(move |_| changes.set(None))
+            on:close=move |_| on_close.run(())
         >
             <h2 id="review-title">"Review the changes"</h2>
             <p id="review-summary">{summary}</p>
@@ -53,34 +52,27 @@ pub fn ReviewDialog(
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        changes
-                            .get()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|change| view! {
-                                <tr>
-                                    <th scope="row">{change.field.label()}</th>
-                                    <td>{change.before}</td>
-                                    <td>{change.after}</td>
-                                </tr>
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || changes.get() key=|change| change.clone() let(change)>
+                        <tr>
+                            <th scope="row">{change.field.label()}</th>
+                            <td>{change.before}</td>
+                            <td>{change.after}</td>
+                        </tr>
+                    </For>
                 </tbody>
             </table>
             <div class="dialog-actions">
-                <button type="button" id="review-back" on:click=super::handler(move |_| close())>
+                <button type="button" id="review-back" on:click=move |_| close_dialog(dialog)>
                     "Back"
                 </button>
                 <button
                     type="button"
                     id="review-confirm"
                     class="primary"
-                    on:click=super::handler(move |_| {
+                    on:click=move |_| {
                         on_confirm.run(());
-                        close();
-                    })
+                        close_dialog(dialog);
+                    }
                 >
                     "Confirm"
                 </button>

@@ -1,0 +1,308 @@
+use super::*;
+use crate::core::settings::Encryption;
+
+const TOKEN: &str = "QSDK 3856abcdef";
+
+fn connection() -> ApiConnection {
+    ApiConnection {
+        base_url: "/commandcenter/api".into(),
+        token: Secret::new(TOKEN),
+    }
+}
+
+fn saved_settings() -> SettingsForm {
+    SettingsForm {
+        smtp_server: "smtp.example.com".into(),
+        smtp_port: "587".into(),
+        encryption: Encryption::Tls,
+        sender_email: "alerts@example.com".into(),
+        sender_name: "Backup alerts".into(),
+        use_authentication: true,
+        username: "mailer".into(),
+        password: String::new(),
+    }
+}
+
+fn configured() -> Baseline {
+    Baseline::Configured(saved_settings())
+}
+
+/// The form with `edit` applied to what Command Center holds.
+fn snapshot(edit: impl FnOnce(&mut SettingsForm)) -> FormSnapshot {
+    let mut settings = saved_settings();
+    edit(&mut settings);
+    FormSnapshot {
+        connection: ConnectionForm {
+            access_token: TOKEN.into(),
+            api_base_url: "/commandcenter/api".into(),
+        },
+        settings,
+        baseline: configured(),
+    }
+}
+
+fn renamed_sender() -> FormSnapshot {
+    snapshot(|s| s.sender_name = "Nightly backups".into())
+}
+
+/// A flow that has loaded the configured settings.
+fn loaded() -> PageFlow {
+    let mut flow = PageFlow::new();
+    assert_eq!(
+        flow.load_finished(&connection(), Ok(configured())),
+        AfterCall::ShowLoaded(configured())
+    );
+    flow
+}
+
+/// A flow whose save of `renamed_sender()` is on its way.
+fn saving() -> (PageFlow, SaveAttempt) {
+    let mut flow = loaded();
+    assert_eq!(flow.save_pressed(renamed_sender()), AfterPress::Review);
+    let AfterPress::Run(Call::Save(attempt)) = flow.confirm() else {
+        panic!("Confirm did not start the save");
+    };
+    (flow, *attempt)
+}
+
+fn failure(flow: &PageFlow) -> &str {
+    match flow.status() {
+        Some(FormStatus::Failure(text)) => text,
+        other => panic!("expected a failure, the status is {other:?}"),
+    }
+}
+
+#[test]
+fn a_new_page_is_loading_and_cannot_save_yet() {
+    let flow = PageFlow::new();
+    assert_eq!(flow.load(), &LoadState::Loading);
+    assert!(flow.busy());
+    assert!(!flow.can_save(true));
+    assert_eq!(
+        flow.clone().save_pressed(renamed_sender()),
+        AfterPress::Nothing
+    );
+}
+
+#[test]
+fn loaded_settings_go_into_the_form_and_saving_needs_a_change() {
+    let flow = loaded();
+    assert_eq!(flow.load(), &LoadState::Loaded { configured: true });
+    assert!(!flow.busy());
+    assert!(!flow.can_save(false));
+    assert!(flow.can_save(true));
+    assert_eq!(
+        flow.clone().save_pressed(snapshot(|_| {})),
+        AfterPress::Nothing
+    );
+
+    let mut empty = PageFlow::new();
+    empty.load_finished(&connection(), Ok(Baseline::NotConfigured));
+    assert_eq!(empty.load(), &LoadState::Loaded { configured: false });
+}
+
+#[test]
+fn a_failed_load_says_why_and_can_be_tried_again_or_left_for_an_empty_form() {
+    let mut flow = PageFlow::new();
+    let after = flow.load_finished(
+        &connection(),
+        Err(ApiError::ServerError {
+            status: 502,
+            server_message: None,
+        }),
+    );
+    assert_eq!(after, AfterCall::Nothing);
+    let Err(reason) = flow.load().describe() else {
+        panic!("the load did not fail: {:?}", flow.load());
+    };
+    assert!(
+        reason.contains("HTTP 502") && reason.contains("not loaded"),
+        "{reason}"
+    );
+    assert!(
+        !flow.can_save(true),
+        "a failed load leaves the saved settings unknown"
+    );
+
+    assert_eq!(flow.clone().retry_load(), AfterPress::Run(Call::Load));
+    assert_eq!(
+        flow.start_empty(),
+        AfterCall::ShowLoaded(Baseline::NotConfigured)
+    );
+    assert!(flow.can_save(true));
+    // An answer that comes after the administrator chose the empty form changes nothing.
+    assert_eq!(
+        flow.load_finished(&connection(), Ok(configured())),
+        AfterCall::Nothing
+    );
+    assert_eq!(flow.load(), &LoadState::StartedEmpty);
+}
+
+#[test]
+fn an_invalid_form_is_not_sent_and_the_first_wrong_field_gets_the_focus() {
+    let mut flow = loaded();
+    let after = flow.save_pressed(snapshot(|s| {
+        s.smtp_port = "70000".into();
+        s.sender_email = "no-at-sign".into();
+    }));
+    assert_eq!(after, AfterPress::Focus(Field::SmtpPort));
+    assert_eq!(
+        failure(&flow),
+        "Fix the 2 highlighted fields before saving: nothing was sent."
+    );
+    assert_eq!(flow.under_review(), None);
+}
+
+#[test]
+fn save_shows_the_changes_and_only_confirm_sends_them() {
+    let mut flow = loaded();
+    assert_eq!(flow.save_pressed(renamed_sender()), AfterPress::Review);
+    let fields: Vec<Field> = flow
+        .under_review()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.field)
+        .collect();
+    assert_eq!(fields, [Field::SenderName]);
+    assert!(!flow.saving());
+
+    flow.review_closed();
+    assert_eq!(flow.under_review(), None);
+    assert_eq!(
+        flow.confirm(),
+        AfterPress::Nothing,
+        "Back, then a stray Confirm"
+    );
+
+    let (flow, attempt) = saving();
+    assert!(flow.saving() && flow.busy());
+    assert_eq!(attempt.saved.sender_name, "Nightly backups");
+    assert!(matches!(attempt.request, SaveRequest::Update(_)));
+}
+
+#[test]
+fn nothing_else_starts_while_a_save_is_on_its_way() {
+    let (mut flow, _) = saving();
+    assert_eq!(flow.save_pressed(renamed_sender()), AfterPress::Nothing);
+    assert_eq!(flow.test_pressed(renamed_sender()), AfterPress::Nothing);
+    assert_eq!(flow.retry_load(), AfterPress::Nothing);
+}
+
+#[test]
+fn a_successful_save_is_the_new_starting_point() {
+    let (mut flow, attempt) = saving();
+    let after = flow.save_finished(attempt.clone(), Ok(()));
+    assert_eq!(
+        after,
+        AfterCall::ShowSaved {
+            submitted: attempt.submitted,
+            saved: attempt.saved
+        }
+    );
+    assert!(!flow.busy());
+    assert_eq!(
+        flow.status(),
+        Some(&FormStatus::Success(
+            "Email server settings saved. Command Center now sends mail through \
+             smtp.example.com:587."
+                .into()
+        ))
+    );
+}
+
+#[test]
+fn a_save_that_meets_a_401_runs_again_with_the_new_token_once_signed_in_again() {
+    let (mut flow, attempt) = saving();
+    assert_eq!(
+        flow.save_finished(attempt.clone(), Err(ApiError::Unauthorized)),
+        AfterCall::AskToSignInAgain
+    );
+    assert!(failure(&flow).contains("401"));
+    assert!(!flow.busy());
+
+    let fresh = Secret::new("QSDK fresh");
+    let AfterPress::Run(Call::Save(again)) = flow.signed_in_again(&fresh) else {
+        panic!("the save did not run again");
+    };
+    assert_eq!(again.connection.token, fresh);
+    assert_eq!(again.request, attempt.request);
+    assert!(flow.saving());
+    assert_eq!(flow.status(), None);
+    // Once only.
+    assert_eq!(flow.signed_in_again(&fresh), AfterPress::Nothing);
+}
+
+#[test]
+fn a_load_that_meets_a_401_loads_again_once_signed_in_again() {
+    let mut flow = PageFlow::new();
+    assert_eq!(
+        flow.load_finished(&connection(), Err(ApiError::Unauthorized)),
+        AfterCall::AskToSignInAgain
+    );
+    assert_eq!(
+        flow.signed_in_again(&Secret::new("QSDK fresh")),
+        AfterPress::Run(Call::Load)
+    );
+    assert_eq!(flow.load(), &LoadState::Loading);
+}
+
+#[test]
+fn dismissing_the_sign_in_again_forgets_the_call() {
+    let (mut flow, attempt) = saving();
+    flow.save_finished(attempt, Err(ApiError::Unauthorized));
+    flow.sign_in_again_dismissed();
+    assert_eq!(
+        flow.signed_in_again(&Secret::new("QSDK fresh")),
+        AfterPress::Nothing
+    );
+    assert!(!flow.busy());
+}
+
+#[test]
+fn a_test_mail_goes_out_with_the_settings_on_the_page() {
+    let mut flow = loaded();
+    let AfterPress::Run(Call::TestMail(attempt)) = flow.test_pressed(renamed_sender()) else {
+        panic!("the test mail did not start");
+    };
+    let attempt = *attempt;
+    assert_eq!(attempt.request.sender_name, "Nightly backups");
+    // The saved password is tested: no credentials go with it.
+    assert_eq!(attempt.request.credentials, None);
+    assert!(flow.sending_test() && flow.busy());
+    assert_eq!(flow.test_finished(attempt, Ok(())), AfterCall::Nothing);
+    assert!(
+        matches!(flow.status(), Some(FormStatus::Success(text)) if text.starts_with("Test email sent"))
+    );
+    assert!(!flow.busy());
+}
+
+#[test]
+fn a_test_mail_for_a_changed_user_name_asks_for_its_password() {
+    let mut flow = loaded();
+    let after = flow.test_pressed(snapshot(|s| s.username = "someone-else".into()));
+    assert_eq!(after, AfterPress::Focus(Field::Password));
+    assert!(failure(&flow).starts_with("Type the password to test with a changed user name"));
+    assert!(!flow.busy());
+}
+
+#[test]
+fn failures_never_show_the_token_or_the_password_typed() {
+    let mut flow = loaded();
+    let form = snapshot(|s| s.password = "hunter22-secret".into());
+    let AfterPress::Run(Call::TestMail(attempt)) = flow.test_pressed(form) else {
+        panic!("the test mail did not start");
+    };
+    let attempt = *attempt;
+    let echoed = ApiError::Rejected {
+        code: 5,
+        message: Some(format!(
+            "auth failed for hunter22-secret (aHVudGVyMjItc2VjcmV0) with {TOKEN}"
+        )),
+    };
+    flow.test_finished(attempt, Err(echoed));
+    let text = failure(&flow);
+    assert!(
+        text.starts_with("The test email failed: auth failed for ••• (•••) with •••"),
+        "{text}"
+    );
+}

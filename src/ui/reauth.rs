@@ -1,0 +1,54 @@
+//! Shown over the settings when Command Center stops accepting the token: sign in again in
+//! place, and the action that failed runs once more. Nothing typed in the form is touched.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::close_dialog;
+use super::connection::ConnectionState;
+use super::sign_in::SignInForm;
+use crate::core::login::{Session, SignInMode};
+
+#[component]
+pub fn ReauthDialog(
+    dialog: NodeRef<Dialog>,
+    connection: ConnectionState,
+    on_signed_in_again: Callback<()>,
+    /// However the dialog closed (Cancel, Escape, or signed in after the retry was taken).
+    on_dismiss: Callback<()>,
+) -> impl IntoView {
+    let mode = Signal::derive(move || {
+        connection.session.with(|session| {
+            session
+                .as_ref()
+                .map_or(SignInMode::UserAndPassword, |s| s.origin.sign_in_mode())
+        })
+    });
+    let on_signed_in = Callback::new(move |session: Session| {
+        connection.session.set(Some(session));
+        on_signed_in_again.run(());
+        close_dialog(dialog);
+    });
+    view! {
+        <dialog
+            node_ref=dialog
+            id="reauth-dialog"
+            class="review-dialog"
+            aria-labelledby="reauth-title"
+            aria-describedby="reauth-reason"
+            on:close=move |_| on_dismiss.run(())
+        >
+            <h2 id="reauth-title">"Sign in again"</h2>
+            <p id="reauth-reason" role="alert">
+                "Command Center did not accept the token (HTTP 401): the session has expired or the token was revoked. "
+                "Sign in again to continue; what you typed in the form is kept and the action is retried."
+            </p>
+            <SignInForm connection mode with_base_url=false on_signed_in />
+            <div class="dialog-actions">
+                <button type="button" id="reauth-cancel" on:click=move |_| close_dialog(dialog)>
+                    "Cancel"
+                </button>
+            </div>
+        </dialog>
+    }
+}
