@@ -16,9 +16,8 @@ use super::settings_fields::SettingsFields;
 use super::status::StatusArea;
 use super::{focus_input, show_modal};
 use crate::api;
-use crate::core::flow::{AfterCall, AfterPress, Call, PageFlow, SaveAttempt, TestAttempt};
+use crate::core::flow::{AfterCall, AfterPress, Call, PageFlow};
 use crate::core::settings::Baseline;
-use crate::core::wire::ApiConnection;
 
 #[component]
 pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
@@ -35,44 +34,39 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         // `None`: the page was left while the call was on its way.
         Some(AfterCall::Nothing) | None => {}
     };
-    let load = Action::new_local(move |api_connection: &ApiConnection| {
-        let (api_connection, control) = (api_connection.clone(), current_call.start(connection));
+    // Every call the page makes runs in this one Action; its outcome goes back to the flow.
+    let run = Action::new_local(move |call: &Call| {
+        let (call, control) = (call.clone(), current_call.start(connection));
+        let api_connection = connection.api_connection_untracked();
         async move {
-            let outcome = api::load_email_server(&api_connection, &control).await;
-            after_call(flow.try_update(|flow| flow.load_finished(&api_connection, outcome)));
-        }
-    });
-    let save = Action::new_local(move |attempt: &SaveAttempt| {
-        let (attempt, control) = (attempt.clone(), current_call.start(connection));
-        async move {
-            let outcome =
-                api::save_email_server(&attempt.connection, &attempt.request, &control).await;
-            after_call(flow.try_update(|flow| flow.save_finished(attempt, outcome)));
-        }
-    });
-    let test_mail = Action::new_local(move |attempt: &TestAttempt| {
-        let (attempt, control) = (attempt.clone(), current_call.start(connection));
-        async move {
-            let outcome =
-                api::send_test_mail(&attempt.connection, &attempt.request, &control).await;
-            after_call(flow.try_update(|flow| flow.test_finished(attempt, outcome)));
+            let after = match (call, api_connection) {
+                (Call::Load, Some(api_connection)) => {
+                    let outcome = api::load_email_server(&api_connection, &control).await;
+                    flow.try_update(|flow| flow.load_finished(&api_connection, outcome))
+                }
+                // Signed in means a checked base URL and token: there is always a connection.
+                (Call::Load, None) => None,
+                (Call::Save(attempt), _) => {
+                    let outcome =
+                        api::save_email_server(&attempt.connection, &attempt.request, &control)
+                            .await;
+                    flow.try_update(|flow| flow.save_finished(*attempt, outcome))
+                }
+                (Call::TestMail(attempt), _) => {
+                    let outcome =
+                        api::send_test_mail(&attempt.connection, &attempt.request, &control).await;
+                    flow.try_update(|flow| flow.test_finished(*attempt, outcome))
+                }
+            };
+            after_call(after);
         }
     });
     let after_press = move |after: AfterPress| match after {
         AfterPress::Nothing => {}
         AfterPress::Review => show_modal(review_dialog),
         AfterPress::Focus(field) => focus_input(field),
-        AfterPress::Run(Call::Load) => {
-            // Signed in means a checked base URL and token: there is always a connection.
-            if let Some(api_connection) = connection.api_connection_untracked() {
-                load.dispatch(api_connection);
-            }
-        }
-        AfterPress::Run(Call::Save(attempt)) => {
-            save.dispatch(*attempt);
-        }
-        AfterPress::Run(Call::TestMail(attempt)) => {
-            test_mail.dispatch(*attempt);
+        AfterPress::Run(call) => {
+            run.dispatch(call);
         }
     };
 
