@@ -39,10 +39,10 @@ pub fn CancelButton(
     #[prop(into)] waiting: Signal<bool>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || waiting.get()>
+        {move || waiting.get().then(|| view! {
             <button type="button" id=id on:click=move |_| call.cancel()>
                 "Cancel"
             </button>
-        </Show>
+        })}
     }
 }

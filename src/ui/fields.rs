@@ -103,12 +103,8 @@ pub fn InputField(
             </div>
             // What aria-describedby names: the hint and the error, whichever are there.
             <div id=format!("{id}-description")>
-                <Show when=move || hint.get().is_some()>
-                    <p class="field-hint" id=format!("{id}-hint")>{move || hint.get()}</p>
-                </Show>
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="field-error" id=format!("{id}-error")>{move || error.get()}</p>
-                </Show>
+                {move || hint.get().map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
+                {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })}
             </div>
         </div>
     }

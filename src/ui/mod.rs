@@ -15,6 +15,7 @@ mod settings_fields;
 mod sign_in;
 mod status;
 
+use leptos::either::Either;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,15 +42,17 @@ pub fn App() -> impl IntoView {
 
     // What goes into index.html's #app, below the page's static header.
     view! {
-        <Show when=move || config_problem.with(Option::is_some)>
-            <p class="notice">
-                {move || config_problem.get()} " The page uses the default API base URL."
-            </p>
-        </Show>
-        <Show when=move || signed_in.get() fallback=move || view! { <SignInPanel connection /> }>
-            <SessionBar connection />
-            <EmailServerPage connection />
-        </Show>
+        {move || config_problem.get().map(|problem| view! {
+            <p class="notice">{problem} " The page uses the default API base URL."</p>
+        })}
+        {move || if signed_in.get() {
+            Either::Left(view! {
+                <SessionBar connection />
+                <EmailServerPage connection />
+            })
+        } else {
+            Either::Right(view! { <SignInPanel connection /> })
+        }}
     }
 }
 

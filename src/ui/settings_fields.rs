@@ -14,6 +14,8 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
             .with(Baseline::has_saved_password)
             .then_some("Saved password kept unless you type a new one.")
     });
+    // A memo, so that the credential fields are only re-created when sign-in is switched.
+    let use_authentication = Memo::new(move |_| form.use_authentication.get());
     view! {
         <fieldset>
             <legend>"Mail server"</legend>
@@ -64,7 +66,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                 value=form.use_authentication
                 hint="Turn on when the mail server only accepts mail after signing in."
             />
-            <Show when=move || form.use_authentication.get()>
+            {move || use_authentication.get().then(|| view! {
                 <InputField
                     field=Field::Username
                     value=form.username
@@ -80,7 +82,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     // Keeps browsers from offering the administrator's own saved password.
                     kind=InputKind { autocomplete: "new-password", ..InputKind::SECRET }
                 />
-            </Show>
+            })}
         </fieldset>
     }
 }

@@ -166,9 +166,9 @@ pub fn SignInForm(
                 <CancelButton id="sign-in-cancel" call=current_call waiting=pending />
             </div>
             <div id="sign-in-status" class="form-status">
-                <Show when=move || failure.with(Option::is_some)>
-                    <p class="status status-failure" role="alert">{move || failure.get()}</p>
-                </Show>
+                {move || failure.get().map(|text| view! {
+                    <p class="status status-failure" role="alert">{text}</p>
+                })}
             </div>
         </form>
     }
