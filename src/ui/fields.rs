@@ -90,7 +90,8 @@ pub fn InputField(
                     autocapitalize="off"
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=format!("{id}-description")
-                    bind:value=value
+                    prop:value=value
+                    on:input:target=move |ev| value.set(ev.target().value())
                     // Removing a focused input (signing in with Enter replaces the whole form)
                     // fires blur after the form's state is gone: then there is nothing to mark.
                     on:blur=move |_| {
@@ -139,7 +140,7 @@ pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) ->
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field field-checkbox">
-            <input type="checkbox" id=id name=id aria-describedby=hint_id.clone() bind:checked=value />
+            <input type="checkbox" id=id name=id aria-describedby=hint_id.clone() prop:checked=value on:change:target=move |ev| value.set(ev.target().checked()) />
             <label for=id>{field.label()}</label>
             <p class="field-hint" id=hint_id>{hint}</p>
         </div>
