@@ -9,9 +9,7 @@
 
 mod bench;
 mod dev;
-mod glue_names;
 mod minify_glue;
-mod orphan_classes;
 mod pins;
 mod setup;
 mod sizes;
@@ -55,10 +53,8 @@ Commands:
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
             --slow-loads <N>  cold loads over an emulated slow VPN     [default: 5]
   minify-glue
-          Trunk's post_build hook (Trunk.toml), not for hands: drops JS classes whose
-          wasm exports are gone, shortens the names the wasm and its JS glue call each
-          other by, minifies the glue with esbuild and updates both files' integrity
-          hashes in index.html (release builds only).
+          Trunk's post_build hook (Trunk.toml), not for hands: minifies the JS glue with
+          esbuild and updates its integrity hash in index.html (release builds only).
   help    Print this message.
 ";
 

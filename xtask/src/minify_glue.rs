@@ -1,17 +1,11 @@
-//! `cargo xtask minify-glue`: Trunk's post_build hook (see Trunk.toml) makes the JavaScript glue of
-//! release builds and its interface with the wasm smaller.
+//! `cargo xtask minify-glue`: Trunk's post_build hook (see Trunk.toml) minifies the JavaScript glue
+//! of release builds with esbuild. Trunk's own minifier cannot parse wasm-bindgen's glue and ships
+//! it as it is.
 //!
-//! - The names that the wasm and the glue call each other by are shortened to a letter or two in
-//!   both files (see glue_names.rs): 2.7 KB less brotli.
-//! - JS classes whose wasm half index.html's wasm-opt step removed lose their export (see
-//!   orphan_classes.rs), so that esbuild's tree shaking drops them: 0.3 KB less brotli.
-//! - esbuild minifies the glue. Trunk's own minifier cannot parse wasm-bindgen's glue and ships
-//!   it as it is; esbuild makes it 55% smaller (1.7 KB less brotli).
-//!
-//! The hook runs in Trunk's staging directory, after Trunk has written index.html with Subresource
-//! Integrity hashes of the glue and the wasm, so those are rewritten to match the new files: a
-//! stale one would make the browser refuse to run the page. Debug builds (`trunk serve`) keep the
-//! readable glue and names.
+//! The hook runs in Trunk's staging directory, after Trunk has written index.html with a Subresource
+//! Integrity hash of the glue, so that hash is rewritten to match the minified file: a stale one
+//! would make the browser refuse to run the page. Debug builds (`trunk serve`) keep the readable
+//! glue.
 
 use std::{
     env, fs,
@@ -22,8 +16,6 @@ use anyhow::{ensure, Context};
 use base64::{engine::general_purpose::STANDARD, Engine as _};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use xshell::{cmd, Shell};
-
-use crate::{glue_names, orphan_classes};
 
 pub fn run(sh: &Shell) -> anyhow::Result<()> {
     let profile = env::var("TRUNK_PROFILE").context(
@@ -39,70 +31,26 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     let mut html = fs::read_to_string(&index_path)
         .with_context(|| format!("cannot read {}", index_path.display()))?;
     for script in scripts_in(&staging)? {
-        let wasm_path = wasm_beside(&script)?;
-        let glue = fs::read_to_string(&script)
-            .with_context(|| format!("cannot read {}", script.display()))?;
-        let wasm =
-            fs::read(&wasm_path).with_context(|| format!("cannot read {}", wasm_path.display()))?;
-        let (without_orphans, orphans) =
-            orphan_classes::unexport(&glue, &glue_names::export_names(&wasm)?)
-                .with_context(|| format!("cannot read the classes of {}", script.display()))?;
-        let shortened = glue_names::shorten(&wasm, &without_orphans)
-            .with_context(|| format!("cannot shorten the names of {}", wasm_path.display()))?;
-        fs::write(&wasm_path, &shortened.wasm)?;
-        fs::write(&script, &shortened.js)?;
-        html = with_integrity_of(&html, &wasm, &shortened.wasm)?;
-
+        let glue =
+            fs::read(&script).with_context(|| format!("cannot read {}", script.display()))?;
         let minified = script.with_extension("min.tmp");
         cmd!(
             sh,
-            "esbuild {script} --minify --tree-shaking=true --format=esm --charset=utf8 --log-level=warning --outfile={minified}"
+            "esbuild {script} --minify --format=esm --charset=utf8 --log-level=warning --outfile={minified}"
         )
         .run()
         .context("esbuild failed; `cargo xtask setup` installs the version pinned in Trunk.toml")?;
         let after = fs::read(&minified)?;
-        let minified_text = String::from_utf8_lossy(&after);
-        for class in &orphans {
-            // The methods call `wasm.<class>_<method>`: property names survive minification.
-            let method_call = format!("{}_", class.to_ascii_lowercase());
-            ensure!(
-                !minified_text.contains(&method_call),
-                "esbuild kept the orphaned class {class}, which refers to wasm exports that are gone"
-            );
-        }
         fs::rename(&minified, &script)?;
-        html = with_integrity_of(&html, glue.as_bytes(), &after)?;
+        html = with_integrity_of(&html, &glue, &after)?;
         println!(
-            "minify-glue: {} orphaned classes dropped ({}), {} imports and {} exports renamed; \
-             wasm {} -> {} bytes, {} {} -> {} bytes",
-            orphans.len(),
-            orphans.join(", "),
-            shortened.imports,
-            shortened.exports,
-            wasm.len(),
-            shortened.wasm.len(),
+            "minify-glue: {} {} -> {} bytes",
             script.file_name().unwrap_or_default().to_string_lossy(),
             glue.len(),
             after.len()
         );
     }
     fs::write(&index_path, html).with_context(|| format!("cannot write {}", index_path.display()))
-}
-
-/// wasm-bindgen's `<name>_bg.wasm` beside its glue `<name>.js`.
-fn wasm_beside(script: &Path) -> anyhow::Result<PathBuf> {
-    let stem = script
-        .file_stem()
-        .context("a script without a name")?
-        .to_string_lossy();
-    let wasm = script.with_file_name(format!("{stem}_bg.wasm"));
-    ensure!(
-        wasm.is_file(),
-        "{} has no {} beside it",
-        script.display(),
-        wasm.display()
-    );
-    Ok(wasm)
 }
 
 /// The top-level `.js` files: wasm-bindgen's glue (snippets, were there any, are imported by it
