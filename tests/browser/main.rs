@@ -8,6 +8,7 @@
 //! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
 //!   warning on leaving with unsaved changes.
 //! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
+//! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults.
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
 //!   and writes it to target/fault-matrix.md.
@@ -21,6 +22,7 @@ mod chromedriver;
 mod fault_matrix;
 mod first_setup;
 mod loading;
+mod runtime_config;
 mod session;
 mod test_mail;
 mod update;
