@@ -146,16 +146,7 @@ mod tests {
     use crate::core::settings::Encryption;
 
     fn configured() -> Baseline {
-        Baseline::Configured(SettingsForm {
-            smtp_server: "smtp.example.com".into(),
-            smtp_port: "587".into(),
-            encryption: Encryption::Tls,
-            sender_email: "alerts@example.com".into(),
-            sender_name: "Backup alerts".into(),
-            use_authentication: true,
-            username: "mailer".into(),
-            password: String::new(),
-        })
+        Baseline::Configured(SettingsForm::example())
     }
 
     fn fields(changes: &[Change]) -> Vec<Field> {

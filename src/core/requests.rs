@@ -97,16 +97,7 @@ mod tests {
     use crate::core::settings::{Encryption, SettingsForm};
 
     fn saved() -> SettingsForm {
-        SettingsForm {
-            smtp_server: "smtp.example.com".into(),
-            smtp_port: "587".into(),
-            encryption: Encryption::Tls,
-            sender_email: "alerts@example.com".into(),
-            sender_name: "Backup alerts".into(),
-            use_authentication: true,
-            username: "mailer".into(),
-            password: String::new(),
-        }
+        SettingsForm::example()
     }
 
     fn valid(authentication: Authentication) -> ValidSettings {

@@ -127,6 +127,24 @@ impl fmt::Debug for SettingsForm {
     }
 }
 
+#[cfg(test)]
+impl SettingsForm {
+    /// What the unit tests start from: a mail relay with sign-in, as Command Center holds it
+    /// (without the password, which it never returns).
+    pub(crate) fn example() -> Self {
+        SettingsForm {
+            smtp_server: "smtp.example.com".into(),
+            smtp_port: "587".into(),
+            encryption: Encryption::Tls,
+            sender_email: "alerts@example.com".into(),
+            sender_name: "Backup alerts".into(),
+            use_authentication: true,
+            username: "mailer".into(),
+            password: String::new(),
+        }
+    }
+}
+
 /// What Command Center holds now, as last loaded or saved: the form starts from it, is
 /// compared with it, and decides between configuring (POST) and updating (PUT).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,5 +1,4 @@
 use super::*;
-use crate::core::settings::Encryption;
 
 const TOKEN: &str = "QSDK 3856abcdef";
 
@@ -10,26 +9,13 @@ fn connection() -> ApiConnection {
     }
 }
 
-fn saved_settings() -> SettingsForm {
-    SettingsForm {
-        smtp_server: "smtp.example.com".into(),
-        smtp_port: "587".into(),
-        encryption: Encryption::Tls,
-        sender_email: "alerts@example.com".into(),
-        sender_name: "Backup alerts".into(),
-        use_authentication: true,
-        username: "mailer".into(),
-        password: String::new(),
-    }
-}
-
 fn configured() -> Baseline {
-    Baseline::Configured(saved_settings())
+    Baseline::Configured(SettingsForm::example())
 }
 
 /// The form with `edit` applied to what Command Center holds.
 fn snapshot(edit: impl FnOnce(&mut SettingsForm)) -> FormSnapshot {
-    let mut settings = saved_settings();
+    let mut settings = SettingsForm::example();
     edit(&mut settings);
     FormSnapshot {
         connection: ConnectionForm {

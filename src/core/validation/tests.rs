@@ -4,16 +4,12 @@ use super::*;
 use crate::core::requests::save_request;
 use crate::core::settings::{Baseline, Encryption};
 
+/// Valid settings without sign-in.
 fn valid_settings() -> SettingsForm {
     SettingsForm {
-        smtp_server: "smtp.example.com".into(),
-        smtp_port: "587".into(),
-        encryption: Encryption::Tls,
-        sender_email: "alerts@example.com".into(),
-        sender_name: "Backup alerts".into(),
         use_authentication: false,
         username: String::new(),
-        password: String::new(),
+        ..SettingsForm::example()
     }
 }
 
