@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::CallControl;
-use crate::core::config::{DEFAULT_API_BASE_URL, DEFAULT_REQUEST_TIMEOUT_SECONDS};
+use crate::core::config::{RuntimeConfig, DEFAULT_API_BASE_URL};
 use crate::core::errors::ApiError;
 use crate::core::login::Session;
 use crate::core::settings::{Baseline, ConnectionForm};
@@ -14,8 +14,11 @@ use crate::core::wire::ApiConnection;
 #[derive(Clone, Copy)]
 pub struct ConnectionState {
     pub api_base_url: RwSignal<String>,
-    /// From `config.json`.
-    pub request_timeout_seconds: RwSignal<u32>,
+    /// Set once the administrator types into the API base URL: `config.json`, which may arrive
+    /// later, then leaves it as typed.
+    pub api_base_url_typed: StoredValue<bool>,
+    /// `config.json`, or the defaults until it has arrived (or when it is broken).
+    pub config: RwSignal<RuntimeConfig>,
     pub session: RwSignal<Option<Session>>,
     /// The user name last typed at sign-in: kept across a failed sign-in and a sign-out (it is
     /// no secret, and retyping it is a chore).
@@ -29,7 +32,8 @@ impl ConnectionState {
     pub fn new() -> Self {
         Self {
             api_base_url: RwSignal::new(DEFAULT_API_BASE_URL.to_owned()),
-            request_timeout_seconds: RwSignal::new(DEFAULT_REQUEST_TIMEOUT_SECONDS),
+            api_base_url_typed: StoredValue::new(false),
+            config: RwSignal::new(RuntimeConfig::default()),
             session: RwSignal::new(None),
             user_name: RwSignal::new(String::new()),
             first_load: StoredValue::new(None),
@@ -58,7 +62,10 @@ impl ConnectionState {
 
     /// A new call under the configured timeout.
     pub fn new_call(&self) -> CallControl {
-        CallControl::new(self.request_timeout_seconds.get_untracked())
+        CallControl::new(
+            self.config
+                .with_untracked(|config| config.request_timeout_seconds),
+        )
     }
 
     pub fn take_first_load(&self) -> Option<Result<Baseline, ApiError>> {

@@ -64,6 +64,9 @@ pub fn InputField(
     /// Called when the input loses focus: from then on its errors show as the administrator types.
     #[prop(optional)]
     on_leave: Option<Callback<Field>>,
+    /// Called on every change the administrator makes.
+    #[prop(optional)]
+    on_input: Option<Callback<Field>>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
     #[prop(optional, into)] hint: MaybeProp<&'static str>,
 ) -> impl IntoView {
@@ -91,7 +94,12 @@ pub fn InputField(
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=format!("{id}-description")
                     prop:value=value
-                    on:input:target=move |ev| value.set(ev.target().value())
+                    on:input:target=move |ev| {
+                        value.set(ev.target().value());
+                        if let Some(on_input) = on_input {
+                            on_input.run(field);
+                        }
+                    }
                     // Removing a focused input (signing in with Enter replaces the whole form)
                     // fires blur after the form's state is gone: then there is nothing to mark.
                     on:blur=move |_| {

@@ -22,6 +22,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::core::config::RuntimeConfig;
 use crate::core::settings::Field;
 use connection::ConnectionState;
 pub use page::EmailServerPage;
@@ -56,22 +57,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Takes the API base URL from `config.json` unless the administrator is already signed in.
+/// Takes the settings of `config.json`; the API base URL only while nobody is signed in and the
+/// administrator has not typed one.
 fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<String>>) {
     let control = connection.new_call();
     spawn_local(async move {
         match api::load_runtime_config(&control).await {
             Ok(config) => {
-                connection
-                    .request_timeout_seconds
-                    .set(config.request_timeout_seconds);
-                if connection.session.with_untracked(Option::is_none) {
-                    connection.api_base_url.set(config.api_base_url);
+                show_title(&config);
+                let typed = connection.api_base_url_typed.get_value();
+                if !typed && connection.session.with_untracked(Option::is_none) {
+                    connection.api_base_url.set(config.api_base_url.clone());
                 }
+                connection.config.set(config);
             }
             Err(reason) => problem.set(Some(reason)),
         }
     });
+}
+
+/// The heading is index.html's, painted before the wasm runs: the title replaces its words.
+fn show_title(config: &RuntimeConfig) {
+    let document = document();
+    document.set_title(&config.document_title());
+    if let Some(heading) = document.get_element_by_id("page-title") {
+        heading.set_text_content(Some(&config.title));
+    }
 }
 
 /// Opens a dialog as a modal: the browser keeps focus inside, closes it on Escape and makes the

@@ -30,7 +30,12 @@ pub fn SignInPanel(connection: ConnectionState) -> impl IntoView {
                 <ModeOption mode value=SignInMode::UserAndPassword label="A Command Center user" />
                 <ModeOption mode value=SignInMode::AccessToken label="An access token" />
             </fieldset>
-            <SignInForm connection mode with_base_url=true on_signed_in />
+            <SignInForm
+                connection
+                mode
+                with_base_url=Signal::derive(move || connection.config.with(|c| c.allow_api_base_url_change))
+                on_signed_in
+            />
         </section>
     }
 }
@@ -56,8 +61,10 @@ fn ModeOption(mode: RwSignal<SignInMode>, value: SignInMode, label: &'static str
 pub fn SignInForm(
     connection: ConnectionState,
     #[prop(into)] mode: Signal<SignInMode>,
-    /// The first sign-in also asks where Command Center is; signing in again does not.
-    with_base_url: bool,
+    /// The first sign-in also asks where Command Center is, unless `config.json` says it is fixed;
+    /// signing in again does not.
+    #[prop(into)]
+    with_base_url: Signal<bool>,
     on_signed_in: Callback<Session>,
 ) -> impl IntoView {
     let password = RwSignal::new(String::new());
@@ -121,11 +128,12 @@ pub fn SignInForm(
 
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
-            {with_base_url.then(|| view! {
+            {move || with_base_url.get().then(|| view! {
                 <InputField
                     field=Field::ApiBaseUrl
                     value=connection.api_base_url
                     error=error_of(Field::ApiBaseUrl)
+                    on_input=Callback::new(move |_| connection.api_base_url_typed.set_value(true))
                     hint="Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server."
                 />
             })}

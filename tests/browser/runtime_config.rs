@@ -19,8 +19,9 @@ async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() ->
     let cases = [
         (
             misspelt,
-            "config.json is not valid: unknown field `apiBaseURL`, expected `apiBaseUrl` or \
-             `requestTimeoutSeconds` at line 1 column 13.",
+            "config.json is not valid: unknown field `apiBaseURL`, expected one of `apiBaseUrl`, \
+             `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title` at line 1 \
+             column 13.",
         ),
         (
             r#"{"requestTimeoutSeconds": 0}"#,
