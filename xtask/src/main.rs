@@ -9,8 +9,8 @@
 
 mod bench;
 mod dev;
-mod minify_glue;
 mod pins;
+mod post_build;
 mod setup;
 mod sizes;
 mod test;
@@ -52,9 +52,10 @@ Commands:
             --loads <N>       cold loads, a fresh browser profile each [default: 15]
             --keystrokes <N>  keystrokes measured in the user name     [default: 50]
             --slow-loads <N>  cold loads over an emulated slow VPN     [default: 5]
-  minify-glue
-          Trunk's post_build hook (Trunk.toml), not for hands: minifies the JS glue with
-          esbuild and updates its integrity hash in index.html (release builds only).
+  post-build
+          Trunk's post_build hook (Trunk.toml), not for hands: replaces Trunk's inline
+          start script by startup/start.js; in release builds minifies the scripts with
+          esbuild, updates their integrity hashes and checks that no inline code is left.
   help    Print this message.
 ";
 
@@ -96,9 +97,9 @@ fn run() -> anyhow::Result<()> {
             sizes::run(&sh)
         }
         "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
-        "minify-glue" => {
+        "post-build" => {
             no_options(&command, &rest)?;
-            minify_glue::run(&sh)
+            post_build::run(&sh)
         }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

@@ -183,7 +183,7 @@ fn wasm_opt(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
     )
 }
 
-/// The JS minifier that Trunk's post_build hook runs (`cargo xtask minify-glue`). npm's esbuild
+/// The JS minifier that Trunk's post_build hook runs (`cargo xtask post-build`). npm's esbuild
 /// package brings its Linux binary as a dependency from the npm registry, nothing from GitHub.
 fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
     npm_tool(

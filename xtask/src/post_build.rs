@@ -1,0 +1,228 @@
+//! `cargo xtask post-build`: Trunk's post_build hook (see Trunk.toml), run in Trunk's staging
+//! directory after Trunk has written index.html.
+//!
+//! - Trunk writes an inline module script into index.html that starts the wasm; a
+//!   Content-Security-Policy without `'unsafe-inline'` blocks it. `startup/start.js`, an external
+//!   file that Trunk hashes and gives an integrity hash, does the same work, so the inline one is
+//!   removed, in every profile (in `trunk serve` both would start the same module).
+//! - Release builds: esbuild minifies the scripts (Trunk's own minifier cannot parse
+//!   wasm-bindgen's glue and ships it as it is), and their integrity hashes in index.html are
+//!   rewritten to match, since a stale one would make the browser refuse to run the page. Then the
+//!   page must have no inline script and no `style` attribute left, or the build fails.
+
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+};
+
+use anyhow::{bail, ensure, Context};
+use base64::{engine::general_purpose::STANDARD, Engine as _};
+use sha2::{Digest, Sha256, Sha384, Sha512};
+use xshell::{cmd, Shell};
+
+pub fn run(sh: &Shell) -> anyhow::Result<()> {
+    let profile = env::var("TRUNK_PROFILE").context(
+        "TRUNK_PROFILE is not set: this command is Trunk's post_build hook, not for hands",
+    )?;
+    let staging =
+        PathBuf::from(env::var_os("TRUNK_STAGING_DIR").context("TRUNK_STAGING_DIR is not set")?);
+    let index_path = staging.join("index.html");
+    let html = fs::read_to_string(&index_path)
+        .with_context(|| format!("cannot read {}", index_path.display()))?;
+    let mut html = without_trunks_start_script(&html)?;
+    if profile == "release" {
+        for script in scripts_in(&staging)? {
+            let before =
+                fs::read(&script).with_context(|| format!("cannot read {}", script.display()))?;
+            let minified = script.with_extension("min.tmp");
+            cmd!(
+                sh,
+                "esbuild {script} --minify --format=esm --charset=utf8 --log-level=warning --outfile={minified}"
+            )
+            .run()
+            .context("esbuild failed; `cargo xtask setup` installs the version pinned in Trunk.toml")?;
+            let after = fs::read(&minified)?;
+            fs::rename(&minified, &script)?;
+            html = with_integrity_of(&html, &before, &after)?;
+            println!(
+                "post-build: {} {} -> {} bytes",
+                script.file_name().unwrap_or_default().to_string_lossy(),
+                before.len(),
+                after.len()
+            );
+        }
+        ensure_no_inline_code(&html)?;
+    }
+    fs::write(&index_path, html).with_context(|| format!("cannot write {}", index_path.display()))
+}
+
+/// One `<script …>` element of the page: where it starts and ends, and whether it has a `src`.
+struct ScriptElement {
+    start: usize,
+    end: usize,
+    external: bool,
+    text: String,
+}
+
+fn script_elements(html: &str) -> anyhow::Result<Vec<ScriptElement>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let start = from + offset;
+        let open_end = start
+            + html[start..]
+                .find('>')
+                .context("index.html has a <script tag that never closes")?;
+        let close = open_end
+            + html[open_end..]
+                .find("</script>")
+                .context("index.html has a <script> without </script>")?;
+        let end = close + "</script>".len();
+        let attributes = &html[start + "<script".len()..open_end];
+        found.push(ScriptElement {
+            start,
+            end,
+            external: attributes.split_whitespace().any(|a| a.starts_with("src=")),
+            text: html[open_end + 1..close].to_owned(),
+        });
+        from = end;
+    }
+    Ok(found)
+}
+
+/// index.html without the inline script with which Trunk starts the wasm (it imports the glue's
+/// `init` and calls it with the wasm's path). Fails unless there is exactly one such script.
+fn without_trunks_start_script(html: &str) -> anyhow::Result<String> {
+    let starters: Vec<ScriptElement> = script_elements(html)?
+        .into_iter()
+        .filter(|script| {
+            !script.external
+                && script.text.contains("import init")
+                && script.text.contains("module_or_path")
+        })
+        .collect();
+    match starters.as_slice() {
+        [starter] => Ok(format!("{}{}", &html[..starter.start], &html[starter.end..])),
+        [] => bail!(
+            "index.html has no inline script of Trunk's that starts the wasm: has Trunk changed how \
+             it starts the page? startup/start.js relies on the same preload links"
+        ),
+        _ => bail!("index.html has {} inline scripts that start the wasm", starters.len()),
+    }
+}
+
+/// A strict Content-Security-Policy (no `'unsafe-inline'`) would block these.
+fn ensure_no_inline_code(html: &str) -> anyhow::Result<()> {
+    if let Some(inline) = script_elements(html)?.iter().find(|s| !s.external) {
+        bail!("index.html has an inline script: {:.80}", inline.text);
+    }
+    ensure!(
+        !html.contains(" style=") && !html.contains("<style"),
+        "index.html has inline style, which a strict Content-Security-Policy blocks"
+    );
+    Ok(())
+}
+
+/// The top-level `.js` files: wasm-bindgen's glue and the start-up scripts (the glue's snippets,
+/// were there any, are imported by it and carry no integrity hash).
+fn scripts_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut scripts = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|ext| ext == "js") {
+            scripts.push(path);
+        }
+    }
+    Ok(scripts)
+}
+
+/// The Subresource Integrity values of `bytes`, in each algorithm a page may use.
+fn integrities(bytes: &[u8]) -> [String; 3] {
+    [
+        format!("sha256-{}", STANDARD.encode(Sha256::digest(bytes))),
+        format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes))),
+        format!("sha512-{}", STANDARD.encode(Sha512::digest(bytes))),
+    ]
+}
+
+/// `html` with every integrity value of the file's old content replaced by the same algorithm's
+/// value of its new content. Fails if an old value is still there afterwards.
+fn with_integrity_of(html: &str, before: &[u8], after: &[u8]) -> anyhow::Result<String> {
+    let mut html = html.to_owned();
+    for (old, new) in integrities(before).iter().zip(integrities(after)) {
+        html = html.replace(old.as_str(), &new);
+    }
+    ensure!(
+        integrities(before)
+            .iter()
+            .all(|old| !html.contains(old.as_str())),
+        "index.html still carries an old integrity hash of the JS glue or the wasm"
+    );
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNKS_START: &str = "<script type=module>import init, * as bindings from './a.js';\n\
+        const wasm = await init({ module_or_path: './a_bg.wasm' });</script>";
+
+    #[test]
+    fn trunks_start_script_goes_and_nothing_else() -> anyhow::Result<()> {
+        let html = format!(
+            "<head><script src=./watchdog-1.js></script>{TRUNKS_START}\
+             <script src=./start-2.js type=module></script></head>"
+        );
+        assert_eq!(
+            without_trunks_start_script(&html)?,
+            "<head><script src=./watchdog-1.js></script>\
+             <script src=./start-2.js type=module></script></head>"
+        );
+        assert!(without_trunks_start_script("<head></head>").is_err());
+        let twice = format!("{TRUNKS_START}{TRUNKS_START}");
+        assert!(without_trunks_start_script(&twice).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn inline_scripts_and_styles_are_refused() {
+        assert!(ensure_no_inline_code("<script src=./a.js></script><p class=x>").is_ok());
+        assert!(ensure_no_inline_code("<script>alert(1)</script>").is_err());
+        assert!(ensure_no_inline_code("<p style=color:red>").is_err());
+        assert!(ensure_no_inline_code("<style>p{}</style>").is_err());
+        assert!(ensure_no_inline_code("<script src=./a.js>").is_err());
+    }
+
+    #[test]
+    fn integrity_values_are_base64_digests() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            integrities(b"abc")[1],
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+
+    #[test]
+    fn rewrites_the_hash_of_the_minified_file_only() -> anyhow::Result<()> {
+        let (glue, minified, wasm) = (
+            &b"function  a ( ) { }"[..],
+            &b"function a(){}"[..],
+            &b"\0asm"[..],
+        );
+        let [_, glue_hash, _] = integrities(glue);
+        let [_, wasm_hash, _] = integrities(wasm);
+        let html = format!(
+            "<link href=./a.js integrity={glue_hash} rel=modulepreload>\
+             <link href=./a_bg.wasm integrity={wasm_hash} rel=preload>"
+        );
+        let rewritten = with_integrity_of(&html, glue, minified)?;
+        let [_, minified_hash, _] = integrities(minified);
+        assert!(rewritten.contains(&minified_hash), "{rewritten}");
+        assert!(!rewritten.contains(&glue_hash), "{rewritten}");
+        assert!(rewritten.contains(&wasm_hash), "{rewritten}");
+        // Without any integrity attribute (Trunk's `no_sri`), there is nothing to rewrite.
+        assert_eq!(with_integrity_of("<p>", glue, minified)?, "<p>");
+        Ok(())
+    }
+}
