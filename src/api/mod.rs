@@ -3,6 +3,8 @@
 //! interprets an answer on its own. What happens *around* a call lives here too: the timeout,
 //! cancelling, and finding out why a call failed when the browser only says "Failed to fetch".
 
+mod csp;
+
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -24,6 +26,7 @@ use crate::core::wire::{
     interpret_load_response, interpret_result_response, is_mixed_content, is_same_origin,
     ApiConnection, SaveRequest, TestMailRequest, EMAIL_SERVER_PATH, MAX_BODY_BYTES, TEST_MAIL_PATH,
 };
+pub use csp::watch_violations;
 
 /// One call's lifetime: a timeout, and a handle with which the administrator can cancel it.
 #[derive(Clone)]
@@ -249,6 +252,12 @@ const PROBE_TIMEOUT_SECONDS: u32 = 5;
 /// CORS cannot block) tells the two causes apart: if it gets any answer the host is up, so the
 /// browser withheld the first answer (CORS); if it fails too, the host is unreachable.
 async fn diagnose(url: &str, page_origin: &str, detail: String) -> ApiError {
+    if let Some(directive) = csp::blocking_directive(url).await {
+        return ApiError::BlockedByPolicy {
+            origin: csp::origin_of(url).unwrap_or_else(|| url.to_owned()),
+            directive,
+        };
+    }
     if is_same_origin(page_origin, url) {
         return ApiError::Unreachable { detail };
     }

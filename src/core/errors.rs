@@ -17,6 +17,11 @@ pub enum ApiError {
     BlockedByBrowser {
         page_origin: String,
     },
+    /// The page's own Content-Security-Policy does not let it connect there.
+    BlockedByPolicy {
+        origin: String,
+        directive: String,
+    },
     /// The page is on https and the API on http: browsers refuse such calls outright.
     MixedContent {
         page_origin: String,
@@ -126,6 +131,14 @@ impl ApiError {
                  page from the same address as Command Center (for example behind the same \
                  reverse proxy), or have Command Center or its proxy allow {page_origin} with \
                  the Authtoken and Content-Type headers. {consequence}"
+            ),
+            ApiError::BlockedByPolicy { origin, directive } => write!(
+                out,
+                "This page's Content-Security-Policy does not allow it to connect to {origin} \
+                 ({directive}), so the browser did not send the request to {base_url}. Add \
+                 {origin} to {directive} in the Content-Security-Policy header that the web server \
+                 sends with this page, or use an API base URL on an origin it already allows. \
+                 {consequence}"
             ),
             ApiError::MixedContent { page_origin } => write!(
                 out,
@@ -415,6 +428,27 @@ mod tests {
         assert!(unreadable
             .user_message(BASE, Operation::Save)
             .contains("may or may not have been saved"));
+    }
+
+    #[test]
+    fn a_call_the_pages_policy_blocks_names_the_directive_to_change() {
+        let message = ApiError::BlockedByPolicy {
+            origin: "https://cc.example.com".into(),
+            directive: "connect-src".into(),
+        }
+        .user_message("https://cc.example.com/commandcenter/api", Operation::Load);
+        assert!(
+            message.starts_with("This page's Content-Security-Policy does not allow it to connect to https://cc.example.com (connect-src)"),
+            "{message}"
+        );
+        assert!(
+            message.contains("Add https://cc.example.com to connect-src"),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("The current settings were not loaded."),
+            "{message}"
+        );
     }
 
     #[test]

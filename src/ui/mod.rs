@@ -34,6 +34,7 @@ use sign_in::SignInPanel;
 /// settings page with everything typed in it, secrets included.
 #[component]
 pub fn App() -> impl IntoView {
+    api::watch_violations();
     let connection = ConnectionState::new();
     let config_problem = RwSignal::new(None::<String>);
     load_runtime_config(connection, config_problem);
