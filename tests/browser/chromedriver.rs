@@ -26,6 +26,15 @@ impl Browser {
         self.session().client()
     }
 
+    /// A DevTools command, such as `Page.addScriptToEvaluateOnNewDocument`.
+    pub async fn cdp(
+        &self,
+        command: &str,
+        params: serde_json::Value,
+    ) -> Outcome<serde_json::Value> {
+        self.session().cdp(command, params).await.map_err(failure)
+    }
+
     /// The browser console since the session started: one "LEVEL message" line per entry.
     pub async fn console_log(&self) -> Outcome<Vec<String>> {
         self.session().console_log().await.map_err(failure)

@@ -28,7 +28,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
 use crate::harness::{
-    demo_fake, wait_until, Failure, Form, Outcome, Page, Probe, EMAIL_SERVER_PATH,
+    demo_fake, wait_until, Csp, Failure, Form, Outcome, Page, Probe, Serving, EMAIL_SERVER_PATH,
     LOADED_CONFIGURED, LOGIN_PATH, TEST_MAIL_PATH,
 };
 
@@ -445,7 +445,13 @@ struct Column {
 
 impl Column {
     async fn open(action: Action) -> Outcome<Self> {
-        let page = Page::open_with_config(demo_fake()?, QUICK_TIMEOUT_CONFIG).await?;
+        // No Content-Security-Policy: its cross-origin rows call origins a policy would list.
+        let serving = Serving {
+            config_json: Some(QUICK_TIMEOUT_CONFIG.to_owned()),
+            csp: Csp::None,
+            ..Serving::default()
+        };
+        let page = Page::open_on(demo_fake()?, serving).await?;
         let other_origin = page.fake.spawn_local().await?;
         let settings = page.fake.stored_settings();
         Ok(Self {

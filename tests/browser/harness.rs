@@ -18,6 +18,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::chromedriver::Browser;
 
@@ -211,6 +212,82 @@ fn dist_dir() -> Outcome<PathBuf> {
     Ok(dir)
 }
 
+/// How the page is served.
+#[derive(Clone, Debug)]
+pub struct Serving {
+    /// Served as `/config.json` in place of the built file (see `Page::set_config_json`).
+    pub config_json: Option<String>,
+    pub csp: Csp,
+    /// The folder served in place of the build (a broken copy of it, say).
+    pub dist: Option<PathBuf>,
+}
+
+impl Default for Serving {
+    fn default() -> Self {
+        Serving {
+            config_json: None,
+            csp: Csp::strict(),
+            dist: None,
+        }
+    }
+}
+
+/// The Content-Security-Policy the page is served with.
+#[derive(Clone, Debug)]
+pub enum Csp {
+    /// The strict policy of docs/deploy.md, its `connect-src` naming the page's own origin and
+    /// these others; the page may be framed by no one.
+    Strict { connect_to: Vec<String> },
+    /// Exactly this policy.
+    Policy(String),
+    /// No policy at all, for what a policy would block (the fault matrix's cross-origin rows).
+    None,
+}
+
+impl Csp {
+    /// The strict policy, with `connect-src 'self'` only.
+    pub fn strict() -> Self {
+        Csp::Strict {
+            connect_to: Vec::new(),
+        }
+    }
+
+    fn header(&self) -> Option<String> {
+        match self {
+            Csp::Strict { connect_to } => Some(strict_policy(connect_to, &[])),
+            Csp::Policy(policy) => Some(policy.clone()),
+            Csp::None => None,
+        }
+    }
+}
+
+/// The policy docs/deploy.md tells servers to send, with these origins added to `connect-src`
+/// and these portals in `frame-ancestors` (none: `'none'`).
+pub fn strict_policy(connect_to: &[String], frame_ancestors: &[String]) -> String {
+    let ancestors = if frame_ancestors.is_empty() {
+        "'none'".to_owned()
+    } else {
+        frame_ancestors.join(" ")
+    };
+    let connect = std::iter::once("'self'")
+        .chain(connect_to.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src {connect}; frame-ancestors {ancestors}; \
+         base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// Run in every document before its own scripts: each violation of the page's policy goes to
+/// the console, which the test reads when it closes the page (Chromium logs most of them there
+/// itself; this catches every kind, and says which directive).
+const VIOLATION_RECORDER: &str = "addEventListener('securitypolicyviolation', (event) => \
+    console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' + event.blockedURI));";
+/// What the recorder writes, and what Chromium's own console messages about the policy say.
+const VIOLATION_MARKS: [&str; 2] = ["CSP violation:", "Content Security Policy"];
+
 /// A fake Command Center and the built page on one loopback origin, and a browser on it.
 pub struct Page {
     pub fake: FakeCommandCenter,
@@ -219,6 +296,8 @@ pub struct Page {
     server: JoinHandle<()>,
     /// The `config.json` served in place of the built one, when the test gave one.
     config_json: Option<Arc<Mutex<String>>>,
+    /// Whether the test means the policy to refuse something (then `close` does not fail on it).
+    violations_expected: std::sync::atomic::AtomicBool,
 }
 
 impl Page {
@@ -264,14 +343,18 @@ impl Page {
 
     /// Serves the built page and `fake` on one fresh origin and opens the page in a fresh browser.
     pub async fn open_with(fake: FakeCommandCenter) -> Outcome<Self> {
-        Self::open_on(fake, None).await
+        Self::open_on(fake, Serving::default()).await
     }
 
     /// As `open_with`, but `/config.json` answers `config_json` instead of the built file (for
     /// example a short `requestTimeoutSeconds`); `set_config_json` changes it for the next
     /// (re)load of the page.
     pub async fn open_with_config(fake: FakeCommandCenter, config_json: &str) -> Outcome<Self> {
-        Self::open_on(fake, Some(Arc::new(Mutex::new(config_json.to_owned())))).await
+        let serving = Serving {
+            config_json: Some(config_json.to_owned()),
+            ..Serving::default()
+        };
+        Self::open_on(fake, serving).await
     }
 
     /// What `/config.json` answers from now on; the page reads it when it (re)loads. Only for a
@@ -284,11 +367,26 @@ impl Page {
         Ok(())
     }
 
-    async fn open_on(
-        fake: FakeCommandCenter,
-        config_json: Option<Arc<Mutex<String>>>,
-    ) -> Outcome<Self> {
-        let dist = dist_dir()?;
+    /// Serves the page as `serving` says, opens it and waits until it is ready.
+    pub async fn open_on(fake: FakeCommandCenter, serving: Serving) -> Outcome<Self> {
+        let page = Self::serve(fake, serving).await?;
+        page.wait_until_ready().await?;
+        Ok(page)
+    }
+
+    /// Serves the page as `serving` says and opens it, without waiting for it to start (it may
+    /// be meant not to).
+    pub async fn serve(fake: FakeCommandCenter, serving: Serving) -> Outcome<Self> {
+        let Serving {
+            config_json,
+            csp,
+            dist,
+        } = serving;
+        let config_json = config_json.map(|text| Arc::new(Mutex::new(text)));
+        let dist = match dist {
+            Some(dist) => dist,
+            None => dist_dir()?,
+        };
         // The fake's router answers everything through its own fallback (its API matches paths
         // case-insensitively), so it cannot take the files as its fallback: the files go first
         // and whatever is no file (the API, any method but GET/HEAD) goes on to the fake.
@@ -314,7 +412,15 @@ impl Page {
                 }),
             );
         }
-        let router = router.fallback_service(files);
+        let mut router = router.fallback_service(files);
+        if let Some(policy) = csp.header() {
+            let value = axum::http::HeaderValue::from_str(&policy)
+                .map_err(|e| Failure::new(format!("the policy {policy:?} is no header: {e}")))?;
+            router = router.layer(SetResponseHeaderLayer::overriding(
+                axum::http::header::CONTENT_SECURITY_POLICY,
+                value,
+            ));
+        }
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/", listener.local_addr()?);
         let server = tokio::spawn(async move {
@@ -323,15 +429,21 @@ impl Page {
             }
         });
         let browser = Browser::launch().await?;
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": VIOLATION_RECORDER }),
+            )
+            .await?;
         let page = Self {
             fake,
             url,
             browser,
             server,
             config_json,
+            violations_expected: std::sync::atomic::AtomicBool::new(false),
         };
         page.client().goto(&page.url).await?;
-        page.wait_until_ready().await?;
         Ok(page)
     }
 
@@ -361,12 +473,45 @@ impl Page {
     /// a "panicked" line reached the console), then closes the browser either way.
     pub async fn close(self) -> Outcome {
         let no_panic = self.ensure_no_panic().await;
+        let no_violation = self.ensure_no_csp_violation().await;
         let Self {
             browser, server, ..
         } = self;
         let closed = browser.close().await;
         server.abort();
-        no_panic.and(closed)
+        no_panic.and(no_violation).and(closed)
+    }
+
+    /// The test means the page's policy to refuse something: `close` lets it be.
+    pub fn expect_csp_violations(&self) {
+        self.violations_expected
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Every console line about the page's Content-Security-Policy so far.
+    pub async fn csp_violations(&self) -> Outcome<Vec<String>> {
+        let lines = self.console_log_flushed().await?;
+        Ok(lines
+            .into_iter()
+            .filter(|line| VIOLATION_MARKS.iter().any(|mark| line.contains(mark)))
+            .collect())
+    }
+
+    /// Fails on any violation of the page's policy, in any document the test loaded.
+    pub async fn ensure_no_csp_violation(&self) -> Outcome {
+        if self
+            .violations_expected
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Ok(());
+        }
+        let violations = self.csp_violations().await?;
+        ensure!(
+            violations.is_empty(),
+            "the page's Content-Security-Policy refused:\n  {}",
+            violations.join("\n  ")
+        );
+        Ok(())
     }
 
     /// The page's panic hook puts `#page-error` on the page and the panic in the console.

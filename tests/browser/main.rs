@@ -8,6 +8,10 @@
 //! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
 //!   warning on leaving with unsaved changes.
 //! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
+//! - `csp`: what the strict Content-Security-Policy refuses, and the page saying so: a call to an
+//!   origin it does not list, wasm it may not compile, a wasm file that is not there. Every page
+//!   the other tests open is served with that policy too and fails on any violation, but for the
+//!   fault matrix's, whose cross-origin rows call origins a policy would have to list.
 //! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults.
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
@@ -19,6 +23,7 @@
 #[macro_use]
 mod harness;
 mod chromedriver;
+mod csp;
 mod fault_matrix;
 mod first_setup;
 mod loading;
