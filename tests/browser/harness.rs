@@ -293,7 +293,8 @@ pub struct Page {
     pub fake: FakeCommandCenter,
     url: String,
     browser: Browser,
-    server: JoinHandle<()>,
+    /// The server of the page and the fake, unless the test serves the page some other way.
+    server: Option<JoinHandle<()>>,
     /// The `config.json` served in place of the built one, when the test gave one.
     config_json: Option<Arc<Mutex<String>>>,
     /// Whether the test means the policy to refuse something (then `close` does not fail on it).
@@ -428,6 +429,23 @@ impl Page {
                 eprintln!("the fake Command Center stopped: {e}");
             }
         });
+        Self::in_browser(fake, url, Some(server), config_json).await
+    }
+
+    /// Opens the page where another server serves it (in front of `fake`), and waits until it is
+    /// ready.
+    pub async fn open_at(fake: FakeCommandCenter, url: &str) -> Outcome<Self> {
+        let page = Self::in_browser(fake, url.to_owned(), None, None).await?;
+        page.wait_until_ready().await?;
+        Ok(page)
+    }
+
+    async fn in_browser(
+        fake: FakeCommandCenter,
+        url: String,
+        server: Option<JoinHandle<()>>,
+        config_json: Option<Arc<Mutex<String>>>,
+    ) -> Outcome<Self> {
         let browser = Browser::launch().await?;
         browser
             .cdp(
@@ -445,6 +463,11 @@ impl Page {
         };
         page.client().goto(&page.url).await?;
         Ok(page)
+    }
+
+    /// The address the browser was sent to.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Loads the page again (a clean form, no token) and waits until it is ready.
@@ -478,7 +501,9 @@ impl Page {
             browser, server, ..
         } = self;
         let closed = browser.close().await;
-        server.abort();
+        if let Some(server) = server {
+            server.abort();
+        }
         no_panic.and(no_violation).and(closed)
     }
 
@@ -825,7 +850,9 @@ impl Page {
         let authority = self
             .url
             .trim_start_matches("http://")
-            .trim_end_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default()
             .to_owned();
         let request = format!(
             "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nAuthtoken: {token}\r\n\

@@ -12,6 +12,7 @@
 //!   origin it does not list, wasm it may not compile, a wasm file that is not there. Every page
 //!   the other tests open is served with that policy too and fails on any violation, but for the
 //!   fault matrix's, whose cross-origin rows call origins a policy would have to list.
+//! - `nginx`: docs/deploy/nginx.conf in front of the fake, the page under /tools/email/.
 //! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults.
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
@@ -27,6 +28,7 @@ mod csp;
 mod fault_matrix;
 mod first_setup;
 mod loading;
+mod nginx;
 mod runtime_config;
 mod session;
 mod test_mail;

@@ -32,7 +32,7 @@ Usage: cargo xtask <command> [options]
 Commands:
   setup   Install what building and testing need, only what is missing
           (wasm target, Trunk, wasm-bindgen, wasm-opt, esbuild, Chromium,
-          ChromeDriver).
+          ChromeDriver, nginx with brotli_static).
   test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
           (native and wasm), trunk build --release, the bundle sizes checked against
           size-budget.toml (also writes dist/'s .br/.gz siblings), cargo test incl.

@@ -35,6 +35,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     wasm_opt(sh, &pins)?;
     esbuild(sh, &pins)?;
     browser(sh)?;
+    nginx(sh)?;
     Ok(())
 }
 
@@ -332,6 +333,64 @@ fn browser(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where Debian's libnginx-mod-http-brotli-static puts its module.
+const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/// Debian's nginx with the brotli_static module, for the browser test of the deploy recipe
+/// (tests/browser/nginx.rs), which starts an nginx of its own.
+fn nginx(sh: &Shell) -> anyhow::Result<()> {
+    // `nginx -v` prints "nginx version: nginx/1.22.1" on stderr.
+    let version = || {
+        cmd!(sh, "nginx -v")
+            .quiet()
+            .ignore_stdout()
+            .read_stderr()
+            .ok()
+            .and_then(|out| out.trim().rsplit('/').next().map(str::to_owned))
+    };
+    let module = Path::new(NGINX_BROTLI_MODULE);
+    if let (Some(found), true) = (version(), module.is_file()) {
+        ok("nginx", &found);
+        return Ok(());
+    }
+    installing(
+        "nginx",
+        "Debian packages nginx and libnginx-mod-http-brotli-static",
+        version().as_deref(),
+    );
+    // The package would start nginx as a service on port 80; the tests need none of that.
+    with_services_held_back(sh, || {
+        apt_install(sh, &["nginx", "libnginx-mod-http-brotli-static"])
+    })?;
+    match (version(), module.is_file()) {
+        (Some(found), true) => {
+            ok("nginx", &found);
+            Ok(())
+        }
+        _ => bail!("after installing nginx, `nginx -v` fails or {NGINX_BROTLI_MODULE} is missing"),
+    }
+}
+
+/// Runs `install` with Debian's policy-rc.d saying no to starting services, as root only (a
+/// policy-rc.d that is already there is left alone).
+fn with_services_held_back(
+    sh: &Shell,
+    install: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let policy = Path::new("/usr/sbin/policy-rc.d");
+    let root = cmd!(sh, "id -u").quiet().read().unwrap_or_default().trim() == "0";
+    let ours = root && !policy.exists() && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok();
+    if ours {
+        cmd!(sh, "chmod +x {policy}").quiet().run()?;
+    }
+    let installed = install();
+    if ours {
+        std::fs::remove_file(policy)
+            .with_context(|| format!("cannot remove {}", policy.display()))?;
+    }
+    installed
+}
+
 fn apt_install(sh: &Shell, packages: &[&str]) -> anyhow::Result<()> {
     let manual = format!(
         "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y {}",
@@ -339,8 +398,9 @@ fn apt_install(sh: &Shell, packages: &[&str]) -> anyhow::Result<()> {
     );
     if find_on_path("apt-get").is_none() {
         bail!(
-            "no apt-get here: install Chromium and ChromeDriver of one version yourself and set \
-             CHROMIUM and CHROMEDRIVER to them (Debian: {manual})"
+            "no apt-get here: install {} yourself (Debian: {manual}); for Chromium and \
+             ChromeDriver, set CHROMIUM and CHROMEDRIVER to them",
+            packages.join(", ")
         );
     }
     let uid = cmd!(sh, "id -u").quiet().read().unwrap_or_default();
