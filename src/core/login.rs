@@ -19,6 +19,9 @@ pub enum SessionOrigin {
     Login { user_name: String },
     /// Pasted by the administrator (an API key or access token created elsewhere).
     PastedToken,
+    /// Handed over by the portal that frames the page (`crate::core::embedding`): the portal
+    /// owns the session, so the page offers no sign-out.
+    Portal { origin: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +36,7 @@ impl Session {
         match &self.origin {
             SessionOrigin::Login { user_name } => format!("Signed in as {user_name}"),
             SessionOrigin::PastedToken => "Signed in with an access token".to_owned(),
+            SessionOrigin::Portal { origin } => format!("Signed in through {origin}"),
         }
     }
 }
@@ -89,7 +93,10 @@ impl SessionOrigin {
     /// Signing in again after a 401 asks for what gave the session in the first place.
     pub fn sign_in_mode(&self) -> SignInMode {
         match self {
-            SessionOrigin::Login { .. } => SignInMode::UserAndPassword,
+            // When the portal's token stops working and no fresh one comes, a person signs in.
+            SessionOrigin::Login { .. } | SessionOrigin::Portal { .. } => {
+                SignInMode::UserAndPassword
+            }
             SessionOrigin::PastedToken => SignInMode::AccessToken,
         }
     }

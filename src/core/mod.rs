@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod config;
+pub mod embedding;
 pub mod errors;
 pub mod flow;
 pub mod login;

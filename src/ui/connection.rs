@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::portal::Portal;
 use crate::api::CallControl;
 use crate::core::config::{RuntimeConfig, DEFAULT_API_BASE_URL};
 use crate::core::errors::ApiError;
-use crate::core::login::Session;
+use crate::core::login::{Session, SessionOrigin};
 use crate::core::settings::{Baseline, ConnectionForm};
 use crate::core::validation::validate_connection;
 use crate::core::wire::ApiConnection;
@@ -26,6 +27,8 @@ pub struct ConnectionState {
     /// The settings fetched while a pasted token was checked, so the page need not fetch them
     /// a second time.
     pub first_load: StoredValue<Option<Result<Baseline, ApiError>>>,
+    /// The portal that frames the page, if one does.
+    pub portal: Portal,
 }
 
 impl ConnectionState {
@@ -37,6 +40,7 @@ impl ConnectionState {
             session: RwSignal::new(None),
             user_name: RwSignal::new(String::new()),
             first_load: StoredValue::new(None),
+            portal: Portal::new(),
         }
     }
 
@@ -58,6 +62,19 @@ impl ConnectionState {
     /// Where and as whom to call, while signed in.
     pub fn api_connection_untracked(&self) -> Option<ApiConnection> {
         validate_connection(&self.form_untracked())
+    }
+
+    /// After a 401: a new token for the session, and then `run_again`. The portal that owns the
+    /// session is asked first, the administrator (`dialog`) only when it does not answer.
+    pub fn ask_to_sign_in_again(&self, run_again: Option<Callback<()>>, dialog: Callback<()>) {
+        let from_portal = self.session.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| matches!(s.origin, SessionOrigin::Portal { .. }))
+        });
+        match run_again {
+            Some(run_again) if from_portal => self.portal.ask_for_fresh_session(run_again, dialog),
+            _ => dialog.run(()),
+        }
     }
 
     /// A new call under the configured timeout.

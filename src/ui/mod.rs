@@ -8,6 +8,7 @@ mod form_state;
 mod load_status;
 mod page;
 mod panic_report;
+mod portal;
 mod reauth;
 mod review;
 mod session_bar;
@@ -15,7 +16,7 @@ mod settings_fields;
 mod sign_in;
 mod status;
 
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,6 +28,7 @@ use crate::core::settings::Field;
 use connection::ConnectionState;
 pub use page::EmailServerPage;
 pub use panic_report::install_panic_report;
+use portal::PortalState;
 use session_bar::SessionBar;
 use sign_in::SignInPanel;
 
@@ -41,20 +43,36 @@ pub fn App() -> impl IntoView {
     // A memo, so that a new session (signing in again with a fresh token) does not re-create
     // the settings page: only signing in or out switches what is shown.
     let signed_in = Memo::new(move |_| connection.session.with(Option::is_some));
+    let connecting = Memo::new(move |_| connection.portal.state.get() == PortalState::Connecting);
 
     // What goes into index.html's #app, below the page's static header.
     view! {
         {move || config_problem.get().map(|problem| view! {
             <p class="notice">{problem} " The page uses the default API base URL."</p>
         })}
-        {move || if signed_in.get() {
-            Either::Left(view! {
+        {move || if connecting.get() {
+            EitherOf3::A(view! { <ConnectingToPortal /> })
+        } else if signed_in.get() {
+            EitherOf3::B(view! {
                 <SessionBar connection />
                 <EmailServerPage connection />
             })
         } else {
-            Either::Right(view! { <SignInPanel connection /> })
+            EitherOf3::C(view! { <SignInPanel connection /> })
         }}
+    }
+}
+
+/// In a portal's frame, until the portal hands over its session (or does not, in time).
+#[component]
+fn ConnectingToPortal() -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="connecting-title" aria-busy="true">
+            <h2 id="connecting-title">"Connecting to the portal…"</h2>
+            <p class="loading" role="status">
+                "Waiting for the portal to hand over its Command Center session."
+            </p>
+        </section>
     }
 }
 
@@ -70,9 +88,13 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Str
                 if !typed && connection.session.with_untracked(Option::is_none) {
                     connection.api_base_url.set(config.api_base_url.clone());
                 }
+                connection.portal.configured(Some(&config), connection);
                 connection.config.set(config);
             }
-            Err(reason) => problem.set(Some(reason)),
+            Err(reason) => {
+                problem.set(Some(reason));
+                connection.portal.configured(None, connection);
+            }
         }
     });
 }

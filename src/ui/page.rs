@@ -16,6 +16,7 @@ use super::settings_fields::SettingsFields;
 use super::status::StatusArea;
 use super::{focus_input, show_modal};
 use crate::api;
+use crate::core::embedding::ToParent;
 use crate::core::flow::{AfterCall, AfterPress, Call, PageFlow};
 use crate::core::settings::Baseline;
 
@@ -27,10 +28,19 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     let review_dialog = NodeRef::<Dialog>::new();
     let reauth_dialog = NodeRef::<Dialog>::new();
 
+    // What runs the failed call again once a new token is the session's; bound further down,
+    // once the calls exist.
+    let run_again = StoredValue::new(None::<Callback<()>>);
     let after_call = move |after: Option<AfterCall>| match after {
-        Some(AfterCall::AskToSignInAgain) => show_modal(reauth_dialog),
+        Some(AfterCall::AskToSignInAgain) => connection.ask_to_sign_in_again(
+            run_again.get_value(),
+            Callback::new(move |()| show_modal(reauth_dialog)),
+        ),
         Some(AfterCall::ShowLoaded(baseline)) => form.take_loaded(baseline),
-        Some(AfterCall::ShowSaved { submitted, saved }) => form.take_saved(&submitted, saved),
+        Some(AfterCall::ShowSaved { submitted, saved }) => {
+            form.take_saved(&submitted, saved);
+            let _ = connection.portal.tell(&ToParent::saved());
+        }
         // `None`: the page was left while the call was on its way.
         Some(AfterCall::Nothing) | None => {}
     };
@@ -85,6 +95,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     let busy = Memo::new(move |_| flow.with(PageFlow::busy));
     let can_save = Memo::new(move |_| flow.with(|flow| flow.can_save(dirty.get())));
     warn_before_leaving_with(dirty);
+    connection.portal.report_dirty(dirty);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -106,6 +117,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             after_press(flow.write().signed_in_again(&api_connection.token));
         }
     });
+    run_again.set_value(Some(on_signed_in_again));
 
     view! {
         <div class="settings">

@@ -23,6 +23,12 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
         }
     });
     let signing_out = sign_out.pending();
+    let from_portal = Memo::new(move |_| {
+        connection.session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| matches!(s.origin, SessionOrigin::Portal { .. }))
+        })
+    });
     let on_sign_out = move |_| {
         if let Some(session) = connection.session.get_untracked() {
             sign_out.dispatch(session);
@@ -34,9 +40,12 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
                 {move || connection.session.with(|s| s.as_ref().map(Session::describe))}
             </p>
             <p class="session-where">{move || connection.api_base_url.get()}</p>
-            <button type="button" id="sign-out" on:click=on_sign_out disabled=signing_out>
-                {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
-            </button>
+            // A portal's session is the portal's to end.
+            {move || (!from_portal.get()).then(|| view! {
+                <button type="button" id="sign-out" on:click=on_sign_out disabled=signing_out>
+                    {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
+                </button>
+            })}
         </div>
     }
 }

@@ -13,6 +13,8 @@
 //!   the other tests open is served with that policy too and fails on any violation, but for the
 //!   fault matrix's, whose cross-origin rows call origins a policy would have to list.
 //! - `nginx`: docs/deploy/nginx.conf in front of the fake, the page under /tools/email/.
+//! - `portal`: the page in examples/portal's frame, on another loopback origin: the handshake,
+//!   dirty, saved, height and session-expired, and the messages and frames refused.
 //! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults.
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
@@ -29,6 +31,7 @@ mod fault_matrix;
 mod first_setup;
 mod loading;
 mod nginx;
+mod portal;
 mod runtime_config;
 mod session;
 mod test_mail;
