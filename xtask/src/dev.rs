@@ -1,6 +1,7 @@
 //! `cargo xtask dev`: the demo. The fake Command Center runs as a child process and `trunk serve`
 //! proxies the app's API calls to it, so the page and its API share one origin, as they do when
-//! Command Center itself serves the page.
+//! Command Center itself serves the page. examples/portal, a parent page that frames the page, is
+//! served on another origin, and the dev build's config.json lets it drive the page.
 
 use std::{
     io::{BufRead, BufReader, Read, Write},
@@ -29,9 +30,16 @@ const DEMO_USER: &str = "admin";
 const DEMO_PASSWORD: &str = "demo-password";
 const POLL: Duration = Duration::from_millis(250);
 
+/// The example parent page of the embedding protocol.
+const PORTAL_DIR: &str = "examples/portal";
+/// Read by the post-build hook (xtask/src/post_build.rs): the origin the dev build's config.json
+/// allows as a parent.
+pub const DEV_PORTAL_VAR: &str = "COMMANDCENTER_EMAIL_DEV_PORTAL";
+
 pub struct Options {
     pub port: u16,
     pub api_port: u16,
+    pub portal_port: u16,
     pub token: String,
 }
 
@@ -40,6 +48,7 @@ impl Default for Options {
         Options {
             port: 8080,
             api_port: 8081,
+            portal_port: 8082,
             token: "demo-token".to_owned(),
         }
     }
@@ -50,6 +59,7 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     // Fail now with a plain message rather than after minutes of compiling.
     ensure_port_free(options.port, "--port")?;
     ensure_port_free(options.api_port, "--api-port")?;
+    ensure_port_free(options.portal_port, "--portal-port")?;
 
     println!(
         "\n==> starting the fake Command Center on port {}",
@@ -65,13 +75,16 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     let dist = sh.current_dir().join(DEV_DIST);
     // --proxy-rewrite names the path explicitly (it would default to the backend's path), and
     // --proxy-no-system-proxy keeps an HTTP(S)_PROXY in the environment from catching loopback.
+    let portal_origin = format!("http://127.0.0.1:{}", options.portal_port);
     let trunk = cmd!(
         sh,
         "trunk serve --release --skip-version-check --dist {dist}
             --address 127.0.0.1 --port {port}
             --proxy-backend {backend} --proxy-rewrite {API_PATH} --proxy-no-system-proxy"
-    );
+    )
+    .env(DEV_PORTAL_VAR, &portal_origin);
     let mut trunk = Supervised::spawn("trunk serve", Command::from(trunk))?;
+    serve_portal(&sh.current_dir().join(PORTAL_DIR), options.portal_port)?;
 
     // trunk serve only listens once its first build is done, so this is when the page is there.
     while TcpStream::connect(SocketAddrV4::new(Ipv4Addr::LOCALHOST, options.port)).is_err() {
@@ -92,6 +105,25 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
         server.fail_if_exited()?;
         thread::sleep(POLL);
     }
+}
+
+/// examples/portal on its own loopback origin, in a thread of its own, for as long as the demo
+/// runs.
+fn serve_portal(dir: &std::path::Path, port: u16) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)))
+        .with_context(|| format!("cannot listen on port {port} for the example portal"))?;
+    let router = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dir));
+    thread::spawn(move || {
+        if let Err(e) = runtime.block_on(async move { axum::serve(listener, router).await }) {
+            eprintln!("the example portal's server stopped: {e}");
+        }
+    });
+    Ok(())
 }
 
 fn ensure_port_free(port: u16, flag: &str) -> anyhow::Result<()> {
@@ -156,6 +188,7 @@ fn print_banner(options: &Options) {
     let Options {
         port,
         api_port,
+        portal_port,
         token,
     } = options;
     let rule = "=".repeat(72);
@@ -168,6 +201,8 @@ fn print_banner(options: &Options) {
          \x20 Sign in:  user {DEMO_USER}, password {DEMO_PASSWORD}\n\
          \x20 or token: {token}   (the access token the fake Command Center accepts)\n\
          \x20 API:      http://127.0.0.1:{port}{API_PATH} -> fake server on 127.0.0.1:{api_port}\n\
+         \x20 Portal:   http://127.0.0.1:{portal_port}/index.html?page=http://127.0.0.1:{port}/\n\
+         \x20           (the page in a portal's frame, signed in by postMessage)\n\
          \x20 Stop:     Ctrl-C (stops trunk serve and the fake server)\n\
          {rule}\n"
     );

@@ -41,6 +41,7 @@ Commands:
   dev     Serve the app with `trunk serve`, talking to the fake Command Center.
             --port <N>       port of the app               [default: 8080]
             --api-port <N>   port of the fake server       [default: 8081]
+            --portal-port <N> port of examples/portal     [default: 8082]
             --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
   bench   Measure the release bundle and write target/bench/report.md (also printed):
           sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
@@ -134,16 +135,19 @@ fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
         match flag {
             "--port" => options.port = parse_port(flag, &value()?)?,
             "--api-port" => options.api_port = parse_port(flag, &value()?)?,
+            "--portal-port" => options.portal_port = parse_port(flag, &value()?)?,
             "--token" => options.token = value()?,
             _ => return Ok(false),
         }
         Ok(true)
     })?;
-    if options.port == options.api_port {
-        bail!(
-            "--port and --api-port must differ (both are {})",
-            options.port
-        );
+    let ports = [options.port, options.api_port, options.portal_port];
+    if ports
+        .iter()
+        .enumerate()
+        .any(|(i, p)| ports[i + 1..].contains(p))
+    {
+        bail!("--port, --api-port and --portal-port must differ (got {ports:?})");
     }
     if options.token.is_empty() {
         bail!("--token must not be empty");
@@ -268,6 +272,7 @@ mod tests {
             &["--port", "http"],
             &["--port", "0"],
             &["--port", "8081"],
+            &["--portal-port", "8080"],
             &["--token="],
             &["--verbose"],
         ] {
