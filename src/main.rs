@@ -3,11 +3,10 @@ use wasm_bindgen::JsCast;
 fn main() {
     commandcenter_email::install_panic_report();
     let document = leptos::prelude::document();
-    // index.html shows the outline of the sign-in panel in #app until the wasm runs; the app
-    // takes its place (the page's header around #app is index.html's own).
-    let Some(root) = document.get_element_by_id("app") else {
+    // index.html paints the page's header and its sign-in form before the wasm runs; the app
+    // renders into #app-root beside them, and takes the form over where it stands.
+    let Some(root) = document.get_element_by_id("app-root") else {
         return;
     };
-    root.set_inner_html("");
     leptos::mount::mount_to(root.unchecked_into(), commandcenter_email::App).forget();
 }

@@ -20,6 +20,9 @@ pub struct ConnectionState {
     pub api_base_url_typed: StoredValue<bool>,
     /// `config.json`, or the defaults until it has arrived (or when it is broken).
     pub config: RwSignal<RuntimeConfig>,
+    /// Whether `config.json` has been read (or found broken or missing): until then a sign-in
+    /// could go to the wrong address.
+    pub config_settled: RwSignal<bool>,
     pub session: RwSignal<Option<Session>>,
     /// The user name last typed at sign-in: kept across a failed sign-in and a sign-out (it is
     /// no secret, and retyping it is a chore).
@@ -37,6 +40,7 @@ impl ConnectionState {
             api_base_url: RwSignal::new(DEFAULT_API_BASE_URL.to_owned()),
             api_base_url_typed: StoredValue::new(false),
             config: RwSignal::new(RuntimeConfig::default()),
+            config_settled: RwSignal::new(false),
             session: RwSignal::new(None),
             user_name: RwSignal::new(String::new()),
             first_load: StoredValue::new(None),

@@ -22,7 +22,7 @@ impl CurrentCall {
         control
     }
 
-    fn cancel(self) {
+    pub fn cancel(self) {
         self.0.with_value(|call| {
             if let Some(call) = call {
                 call.cancel();

@@ -14,9 +14,9 @@ mod review;
 mod session_bar;
 mod settings_fields;
 mod sign_in;
+mod static_sign_in;
 mod status;
 
-use leptos::either::EitherOf3;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,51 +28,31 @@ use crate::core::settings::Field;
 use connection::ConnectionState;
 pub use page::EmailServerPage;
 pub use panic_report::install_panic_report;
-use portal::PortalState;
 use session_bar::SessionBar;
-use sign_in::SignInPanel;
 
-/// Signed out: the sign-in panel. Signed in: who, and the settings. Signing out drops the
-/// settings page with everything typed in it, secrets included.
+/// Signed out: index.html's own sign-in form, which the app takes over (`static_sign_in`).
+/// Signed in: who, and the settings. Signing out drops the settings page with everything typed
+/// in it, secrets included.
 #[component]
 pub fn App() -> impl IntoView {
     api::watch_violations();
     let connection = ConnectionState::new();
     let config_problem = RwSignal::new(None::<String>);
     load_runtime_config(connection, config_problem);
+    static_sign_in::take_over(connection);
     // A memo, so that a new session (signing in again with a fresh token) does not re-create
     // the settings page: only signing in or out switches what is shown.
     let signed_in = Memo::new(move |_| connection.session.with(Option::is_some));
-    let connecting = Memo::new(move |_| connection.portal.state.get() == PortalState::Connecting);
 
-    // What goes into index.html's #app, below the page's static header.
+    // What goes into index.html's #app-root, below the page's static header.
     view! {
         {move || config_problem.get().map(|problem| view! {
             <p class="notice">{problem} " The page uses the default API base URL."</p>
         })}
-        {move || if connecting.get() {
-            EitherOf3::A(view! { <ConnectingToPortal /> })
-        } else if signed_in.get() {
-            EitherOf3::B(view! {
-                <SessionBar connection />
-                <EmailServerPage connection />
-            })
-        } else {
-            EitherOf3::C(view! { <SignInPanel connection /> })
-        }}
-    }
-}
-
-/// In a portal's frame, until the portal hands over its session (or does not, in time).
-#[component]
-fn ConnectingToPortal() -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="connecting-title" aria-busy="true">
-            <h2 id="connecting-title">"Connecting to the portal…"</h2>
-            <p class="loading" role="status">
-                "Waiting for the portal to hand over its Command Center session."
-            </p>
-        </section>
+        {move || signed_in.get().then(|| view! {
+            <SessionBar connection />
+            <EmailServerPage connection />
+        })}
     }
 }
 
@@ -96,6 +76,7 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Str
                 connection.portal.configured(None, connection);
             }
         }
+        connection.config_settled.set(true);
     });
 }
 

@@ -43,7 +43,7 @@ pub fn ReauthDialog(
                 "Command Center did not accept the token (HTTP 401): the session has expired or the token was revoked. "
                 "Sign in again to continue; what you typed in the form is kept and the action is retried."
             </p>
-            <SignInForm connection mode with_base_url=false on_signed_in />
+            <SignInForm connection mode on_signed_in />
             <div class="dialog-actions">
                 <button type="button" id="reauth-cancel" on:click=move |_| close_dialog(dialog)>
                     "Cancel"

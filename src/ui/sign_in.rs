@@ -1,6 +1,6 @@
-//! Signing in: with a Command Center user name and password (`POST /Login`), or with a pasted
-//! access token (checked by loading the settings with it). The same form serves the first
-//! sign-in and the sign-in again when a session expires.
+//! Signing in again when a session expires: with a Command Center user name and password
+//! (`POST /Login`), or with a pasted access token (checked by loading the settings with it). The
+//! first sign-in is index.html's own form (`static_sign_in`), which signs in the same way.
 
 use leptos::either::Either;
 use leptos::ev::SubmitEvent;
@@ -17,54 +17,12 @@ use crate::core::settings::Field;
 use crate::core::validation::FieldError;
 use crate::core::wire::ApiConnection;
 
-/// The page before anyone is signed in: where Command Center is, and how to sign in.
-#[component]
-pub fn SignInPanel(connection: ConnectionState) -> impl IntoView {
-    let mode = RwSignal::new(SignInMode::UserAndPassword);
-    let on_signed_in = Callback::new(move |session: Session| connection.session.set(Some(session)));
-    view! {
-        <section class="panel sign-in" aria-labelledby="sign-in-title">
-            <h2 id="sign-in-title">"Sign in to Command Center"</h2>
-            <fieldset class="mode-switch">
-                <legend>"Sign in with"</legend>
-                <ModeOption mode value=SignInMode::UserAndPassword label="A Command Center user" />
-                <ModeOption mode value=SignInMode::AccessToken label="An access token" />
-            </fieldset>
-            <SignInForm
-                connection
-                mode
-                with_base_url=Signal::derive(move || connection.config.with(|c| c.allow_api_base_url_change))
-                on_signed_in
-            />
-        </section>
-    }
-}
-
-#[component]
-fn ModeOption(mode: RwSignal<SignInMode>, value: SignInMode, label: &'static str) -> impl IntoView {
-    view! {
-        <label class="mode-option">
-            <input
-                type="radio"
-                name="sign-in-mode"
-                prop:checked=move || mode.get() == value
-                on:change=move |_| mode.set(value)
-            />
-            {label}
-        </label>
-    }
-}
-
 /// The credentials and the button. On success the password or token input is emptied: the
 /// secret now lives only in the session.
 #[component]
 pub fn SignInForm(
     connection: ConnectionState,
     #[prop(into)] mode: Signal<SignInMode>,
-    /// The first sign-in also asks where Command Center is, unless `config.json` says it is fixed;
-    /// signing in again does not.
-    #[prop(into)]
-    with_base_url: Signal<bool>,
     on_signed_in: Callback<Session>,
 ) -> impl IntoView {
     let password = RwSignal::new(String::new());
@@ -128,15 +86,6 @@ pub fn SignInForm(
 
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
-            {move || with_base_url.get().then(|| view! {
-                <InputField
-                    field=Field::ApiBaseUrl
-                    value=connection.api_base_url
-                    error=error_of(Field::ApiBaseUrl)
-                    on_input=Callback::new(move |_| connection.api_base_url_typed.set_value(true))
-                    hint="Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server."
-                />
-            })}
             {move || if user_and_password.get() {
                 Either::Left(view! {
                     <InputField
@@ -184,7 +133,7 @@ pub fn SignInForm(
 
 /// Signs in; the error is the sentence to show. A pasted token is tried by loading the
 /// settings with it; the settings page then shows what that load brought.
-async fn signed_in(
+pub(super) async fn signed_in(
     attempt: SignInAttempt,
     connection: ConnectionState,
     control: &CallControl,

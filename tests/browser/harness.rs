@@ -249,6 +249,9 @@ pub struct Serving {
     pub csp: Csp,
     /// The folder served in place of the build (a broken copy of it, say).
     pub dist: Option<PathBuf>,
+    /// Holds the wasm back until the test releases it: the page as on a slow link, before its
+    /// app runs.
+    pub wasm_gate: Option<WasmGate>,
 }
 
 impl Default for Serving {
@@ -257,7 +260,27 @@ impl Default for Serving {
             config_json: None,
             csp: Csp::strict(),
             dist: None,
+            wasm_gate: None,
         }
+    }
+}
+
+/// Holds back every request for the wasm until `release`.
+#[derive(Clone, Debug)]
+pub struct WasmGate(Arc<tokio::sync::watch::Sender<bool>>);
+
+impl WasmGate {
+    pub fn closed() -> Self {
+        WasmGate(Arc::new(tokio::sync::watch::channel(false).0))
+    }
+
+    /// Lets the held requests, and every later one, through.
+    pub fn release(&self) {
+        self.0.send_replace(true);
+    }
+
+    async fn pass(&self) {
+        let _ = self.0.subscribe().wait_for(|open| *open).await;
     }
 }
 
@@ -411,6 +434,7 @@ impl Page {
             config_json,
             csp,
             dist,
+            wasm_gate,
         } = serving;
         let config_json = config_json.map(|text| Arc::new(Mutex::new(text)));
         let dist = match dist {
@@ -443,6 +467,19 @@ impl Page {
             );
         }
         let mut router = router.fallback_service(files);
+        if let Some(gate) = wasm_gate {
+            router = router.layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| {
+                    let gate = gate.clone();
+                    async move {
+                        if request.uri().path().ends_with("_bg.wasm") {
+                            gate.pass().await;
+                        }
+                        next.run(request).await
+                    }
+                },
+            ));
+        }
         if let Some(policy) = csp.header() {
             let value = axum::http::HeaderValue::from_str(&policy)
                 .map_err(|e| Failure::new(format!("the policy {policy:?} is no header: {e}")))?;
@@ -586,12 +623,14 @@ impl Page {
         self.browser.client()
     }
 
+    /// Until the app has taken over index.html's sign-in form (which is there before the wasm).
     async fn wait_until_ready(&self) -> Outcome {
         wait_until(
-            "the page to be ready (#sign-in exists)",
+            "the page to be ready (the app has taken over the sign-in form)",
             LOAD_LIMIT,
             || async {
-                Ok(match self.client().find(Locator::Css("#sign-in")).await {
+                let started = "html[data-app-started] #sign-in";
+                Ok(match self.client().find(Locator::Css(started)).await {
                     Ok(_) => Probe::Done(()),
                     Err(e) => Probe::NotYet(e.to_string()),
                 })
@@ -610,7 +649,8 @@ impl Page {
     /// Opens `portal` (examples/portal) with this page in its frame, and goes into the frame:
     /// from then on the page's own helpers work inside it (`portal_messages` looks outside).
     pub async fn open_in_portal(&self, portal: &PortalSite) -> Outcome {
-        let url = format!("{}/index.html?page={}", portal.origin, self.url);
+        // embed.html: the entry page for portals, without the sign-in form's first paint.
+        let url = format!("{}/index.html?page={}embed.html", portal.origin, self.url);
         self.client().goto(&url).await?;
         self.enter_the_frame().await
     }
@@ -1058,6 +1098,15 @@ impl Page {
     pub async fn exists(&self, css: &str) -> Outcome<bool> {
         match self.client().find(Locator::Css(css)).await {
             Ok(_) => Ok(true),
+            Err(e) if e.is_no_such_element() => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Whether an element matching `css` exists now and is displayed.
+    pub async fn displayed(&self, css: &str) -> Outcome<bool> {
+        match self.client().find(Locator::Css(css)).await {
+            Ok(element) => Ok(element.is_displayed().await?),
             Err(e) if e.is_no_such_element() => Ok(false),
             Err(e) => Err(e.into()),
         }

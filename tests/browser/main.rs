@@ -2,6 +2,7 @@
 //! Command Center, on one origin. Run them with `cargo xtask test`, which builds the page
 //! and passes its folder in COMMANDCENTER_EMAIL_DIST.
 //!
+//! - `first_paint`: index.html's own sign-in form, before and while the app takes it over.
 //! - `first_setup`: nothing configured yet, so Save POSTs the whole form; validation, errors,
 //!   the busy Save button, the masked secrets.
 //! - `loading`: the settings load once signed in; prefill, and a failed load.
@@ -28,6 +29,7 @@ mod harness;
 mod chromedriver;
 mod csp;
 mod fault_matrix;
+mod first_paint;
 mod first_setup;
 mod loading;
 mod nginx;

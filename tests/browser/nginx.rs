@@ -50,12 +50,15 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Ou
         Some("no-cache"),
         "index.html's caching"
     );
-    let config = nginx.get("/tools/email/config.json", "").await?;
-    ensure_eq!(
-        config.header("cache-control"),
-        Some("no-cache"),
-        "config.json's caching"
-    );
+    for file in ["config.json", "embed.html"] {
+        let answer = nginx.get(&format!("/tools/email/{file}"), "").await?;
+        ensure_eq!(answer.status, 200, "GET /tools/email/{file}");
+        ensure_eq!(
+            answer.header("cache-control"),
+            Some("no-cache"),
+            "{file}'s caching"
+        );
+    }
 
     let wasm = hashed_wasm_name(&dist_with_siblings()?)?;
     let path = format!("/tools/email/{wasm}");

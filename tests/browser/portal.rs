@@ -39,6 +39,10 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
     let portal = PortalSite::serve().await?;
     let page = page_for(&[&portal], &[&portal]).await?;
     page.open_in_portal(&portal).await?;
+    ensure!(
+        !page.displayed("#sign-in-panel").await?,
+        "embed.html shows its sign-in form before the portal had its say"
+    );
 
     // The portal answered `ready` with its token: the page is signed in through it.
     ensure_eq!(
@@ -160,6 +164,10 @@ async fn a_portal_not_on_the_list_is_ignored_and_the_page_signs_in_by_itself() -
     // Framing is allowed (frame-ancestors), driving is not (allowedParentOrigins).
     let page = page_for(&[&other], &[&listed]).await?;
     page.open_in_portal(&other).await?;
+    ensure!(
+        page.displayed("#portal-connecting").await?,
+        "embed.html does not say it waits for the portal"
+    );
     // The page listens once its config.json has arrived: the portal tries until it is heard.
     wait_until(
         "the page to ignore the portal",
@@ -185,7 +193,7 @@ async fn a_portal_not_on_the_list_is_ignored_and_the_page_signs_in_by_itself() -
         "the page's own sign-in",
         Duration::from_secs(15),
         || async {
-            Ok(if page.exists("section.sign-in #sign-in").await? {
+            Ok(if page.displayed("section.sign-in #sign-in").await? {
                 Probe::Done(())
             } else {
                 Probe::NotYet("no sign-in panel".into())

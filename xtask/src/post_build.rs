@@ -60,6 +60,8 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
         }
         ensure_no_inline_code(&html)?;
     }
+    fs::write(staging.join("embed.html"), portal_entry(&html)?)
+        .context("cannot write embed.html")?;
     fs::write(&index_path, html).with_context(|| format!("cannot write {}", index_path.display()))
 }
 
@@ -121,6 +123,17 @@ fn without_trunks_start_script(html: &str) -> anyhow::Result<String> {
 /// What `trunk serve` puts into every page it serves: its live-reload script, inline. A build to
 /// deploy never has it; the page served by `cargo xtask dev` has no policy to break.
 const TRUNK_RELOAD_MARK: &str = "{{__TRUNK_ADDRESS__}}";
+
+/// embed.html: index.html for a portal's frame, which shows "Connecting to the portal…" in place
+/// of the sign-in form from the first paint on (style/main.css's `.embedded`), so that the form
+/// does not flash before the portal's token arrives. The same assets, the same integrity.
+fn portal_entry(html: &str) -> anyhow::Result<String> {
+    ensure!(
+        html.matches("<body>").count() == 1,
+        "index.html's <body> has attributes or stands twice: embed.html marks it with a class"
+    );
+    Ok(html.replacen("<body>", "<body class=embedded>", 1))
+}
 
 /// A strict Content-Security-Policy (no `'unsafe-inline'`) would block these.
 fn ensure_no_inline_code(html: &str) -> anyhow::Result<()> {
@@ -196,6 +209,16 @@ mod tests {
         assert!(without_trunks_start_script("<head></head>").is_err());
         let twice = format!("{TRUNKS_START}{TRUNKS_START}");
         assert!(without_trunks_start_script(&twice).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn the_portal_entry_is_index_html_with_its_body_marked() -> anyhow::Result<()> {
+        assert_eq!(
+            portal_entry("<head></head><body><main></main></body>")?,
+            "<head></head><body class=embedded><main></main></body>"
+        );
+        assert!(portal_entry("<body class=x>").is_err());
         Ok(())
     }
 

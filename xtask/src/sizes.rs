@@ -164,6 +164,9 @@ pub enum Kind {
     Css,
     /// config.json, fetched by the page at start-up.
     Config,
+    /// embed.html, the entry page for portals: index.html with the sign-in form hidden. A browser
+    /// loads one entry page or the other, so only index.html counts.
+    PortalEntry,
     Favicon,
     /// Anything else Trunk copied; measured, but not counted.
     Other,
@@ -182,6 +185,7 @@ impl Kind {
             .unwrap_or_default();
         match extension {
             _ if name.starts_with("favicon") || extension == "ico" => Kind::Favicon,
+            _ if name == "embed.html" => Kind::PortalEntry,
             "html" => Kind::Html,
             // wasm-bindgen's glue, and its snippets/ should the app ever get any.
             "js" | "mjs" => Kind::Js,
@@ -203,6 +207,7 @@ impl Kind {
             Kind::Wasm => "wasm",
             Kind::Css => "css",
             Kind::Config => "config",
+            Kind::PortalEntry => "embed",
             Kind::Favicon => "favicon",
             Kind::Other => "other",
         }
@@ -212,7 +217,7 @@ impl Kind {
 /// Whether a file gets .br and .gz siblings.
 fn precompresses(kind: Kind, relative: &Path) -> bool {
     match kind {
-        Kind::Html | Kind::Js | Kind::Wasm | Kind::Css => true,
+        Kind::Html | Kind::PortalEntry | Kind::Js | Kind::Wasm | Kind::Css => true,
         // An SVG icon is text; .ico and .png are compressed already or too small to matter.
         Kind::Favicon => relative.extension().is_some_and(|ext| ext == "svg"),
         // Operators edit config.json after deployment; a server with gzip_static/precompressed

@@ -1,0 +1,133 @@
+// What the page does before its wasm runs, in a classic script at the end of the body (so that it
+// runs in any browser, as soon as the sign-in form above it is parsed):
+// - the sign-in form works: the choice between user and token shows its fields, Show reveals a
+//   secret, and a press of "Sign in" (or Enter) is recorded for the app, which signs in as soon
+//   as it runs; nothing is sent from here;
+// - a start that fails (a file that does not load, a policy that refuses to compile WebAssembly,
+//   a browser too old for it) is said on the page, instead of leaving the form up for nothing.
+(function () {
+  "use strict";
+  // Counted from the load event, when every file has arrived: starting takes well under a second.
+  var START_LIMIT_MS = 5000;
+  var root = document.documentElement;
+  var settled = false;
+
+  // ----- the sign-in form, until the app takes it over -----
+
+  var form = document.getElementById("sign-in-form");
+  var button = document.getElementById("sign-in");
+  var LABELS = { user: "Sign in", token: "Use this token" };
+
+  function appRuns() {
+    return root.hasAttribute("data-app-started");
+  }
+
+  function mode() {
+    var checked = document.querySelector('input[name="sign-in-mode"]:checked');
+    return checked ? checked.value : "user";
+  }
+
+  function showMode() {
+    var current = mode();
+    var groups = document.querySelectorAll(".sign-in-fields");
+    for (var i = 0; i < groups.length; i++) {
+      groups[i].hidden = groups[i].getAttribute("data-mode") !== current;
+    }
+    if (!form.hasAttribute("data-sign-in-requested") && !button.disabled) {
+      button.textContent = LABELS[current];
+    }
+  }
+
+  function requestSignIn() {
+    if (appRuns() || form.hasAttribute("data-sign-in-requested")) {
+      return;
+    }
+    // The app reads this when it starts, and signs in with what the form then holds.
+    form.setAttribute("data-sign-in-requested", mode());
+    button.textContent = "Signing in…";
+    button.setAttribute("aria-disabled", "true");
+  }
+
+  if (form && button) {
+    // The mode and Show stay this script's: the app reads the form's state when it signs in.
+    var radios = document.querySelectorAll('input[name="sign-in-mode"]');
+    for (var r = 0; r < radios.length; r++) {
+      radios[r].addEventListener("change", showMode);
+    }
+    var reveals = form.querySelectorAll("button.reveal");
+    for (var v = 0; v < reveals.length; v++) {
+      reveals[v].addEventListener("click", function (event) {
+        var reveal = event.currentTarget;
+        var input = document.getElementById(reveal.getAttribute("aria-controls"));
+        var shown = input.type === "text";
+        input.type = shown ? "password" : "text";
+        reveal.firstChild.textContent = shown ? "Show" : "Hide";
+      });
+    }
+    button.addEventListener("click", requestSignIn);
+    form.addEventListener("keydown", function (event) {
+      // Enter ends an IME composition too: that one is not a request to sign in.
+      if (event.key === "Enter" && !event.isComposing && event.target.tagName === "INPUT") {
+        event.preventDefault();
+        if (!appRuns()) {
+          requestSignIn();
+        }
+      }
+    });
+    // Never submitted natively: it has no submit button, and this is the second guard.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    showMode();
+  }
+
+  // ----- a start that fails -----
+
+  function fail(reason) {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    var app = document.getElementById("app");
+    if (!app) {
+      return;
+    }
+    var alert = document.createElement("div");
+    alert.className = "panel status status-failure start-failed";
+    alert.setAttribute("role", "alert");
+    alert.id = "start-failed";
+    var title = document.createElement("h2");
+    title.textContent = "This page could not start";
+    var what = document.createElement("p");
+    what.textContent = "It " + reason + ". Reload the page. If that does not help, the web " +
+      "server may not be serving all of the page's files, its Content-Security-Policy may lack " +
+      "'wasm-unsafe-eval' in script-src, or this browser may be too old: the page needs " +
+      "Chrome or Edge 97, Firefox 102 or Safari 16, or newer.";
+    alert.appendChild(title);
+    alert.appendChild(what);
+    app.replaceChildren(alert);
+  }
+
+  addEventListener("commandcenter-email:started", function () {
+    settled = true;
+  });
+  addEventListener("commandcenter-email:start-failed", function (event) {
+    fail("stopped with an error (" + event.detail + ")");
+  });
+  // A file that does not load fires "error" at its element, which does not bubble: capture it.
+  // Only the scripts, the JS glue and the wasm matter; the page works without its favicon.
+  addEventListener("error", function (event) {
+    var target = event.target;
+    var needed = target && (target.tagName === "SCRIPT" ||
+      (target.tagName === "LINK" && (target.rel === "modulepreload" ||
+        /_bg\.wasm$/.test(target.href))));
+    if (needed) {
+      fail("could not load " + (target.src || target.href));
+    }
+  }, true);
+  addEventListener("load", function () {
+    setTimeout(function () {
+      fail("did not start within " + START_LIMIT_MS / 1000 + " seconds");
+    }, START_LIMIT_MS);
+  });
+})();
