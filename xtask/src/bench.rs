@@ -7,8 +7,12 @@
 //! they do not include WebDriver's round trips. Chromium is the browser tests' one, from the
 //! `headless-chromium` crate.
 //!
+//! Start-up is measured side by side with two builds of the same form in `../shared/perf-reference`
+//! (React 18 + Vite, and plain HTML + JS; see bench/side_by_side.rs), over loopback, an emulated
+//! slow VPN, and that VPN with a slower CPU.
+//!
 //! It also builds the bundle a second time with opt-level "s" and loads it as often, so the
-//! choice of "z" in Cargo.toml stays a measured one: smaller *and* no slower to start.
+//! choice of "z" in Cargo.toml stays a measured one.
 //!
 //! It reports and never judges: no number makes it fail. The size budget is enforced by
 //! `cargo xtask test`; timings depend too much on the machine and its load to be a gate.
@@ -35,6 +39,10 @@ use serde_json::{json, Value};
 use tower_http::services::ServeDir;
 use xshell::{cmd, Shell};
 
+mod side_by_side;
+
+use side_by_side::{Contender, Results};
+
 use crate::{
     pins::Pins,
     setup,
@@ -55,6 +63,14 @@ const ANSWER_MARGIN: Duration = Duration::from_secs(30);
 const WARM_UP_KEYSTROKES: usize = 5;
 /// What is typed into the user name, over and over: a plausible Command Center user.
 const TYPED: &str = "commvault-admin.";
+/// How long the page is watched after it is usable, for layout shifts that come late (config.json
+/// hiding the API base URL, say).
+const SETTLE: Duration = Duration::from_secs(1);
+/// The reference builds, unless COMMANDCENTER_EMAIL_PERF_REFERENCE says where they are.
+const REFERENCE_DIR: &str = "../shared/perf-reference";
+const REFERENCE_VAR: &str = "COMMANDCENTER_EMAIL_PERF_REFERENCE";
+/// Where the bench copies them, to give them the same precompressed siblings as the page.
+const REFERENCE_COPY: &str = "target/bench/reference";
 /// A VPN to a backup server far away, as Chromium's DevTools emulate it: what a heavier bundle
 /// costs shows there, where loopback hides it.
 const SLOW_LINK: Link = Link {
@@ -64,7 +80,7 @@ const SLOW_LINK: Link = Link {
 };
 
 #[derive(Clone, Copy)]
-struct Link {
+pub struct Link {
     download_kbit_per_s: u64,
     upload_kbit_per_s: u64,
     round_trip_ms: u64,
@@ -97,9 +113,9 @@ const OTHER_OPT_LEVEL: &str = "s";
 const OTHER_OPT_LEVEL_DIR: &str = "target/bench/opt-level-s";
 
 pub struct Options {
-    /// Cold page loads, each in a new Chromium with a fresh profile.
+    /// Visits of each page on loopback, each in a new Chromium with a fresh profile.
     pub loads: usize,
-    /// More cold loads, over [`SLOW_LINK`].
+    /// Visits of each page over each slow link profile.
     pub slow_loads: usize,
     /// Keystrokes measured in the user name field (after the warm-up ones).
     pub keystrokes: usize,
@@ -145,22 +161,25 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     .run()?;
     let other_assets = sizes::precompress_and_measure(&other_dist)?;
 
+    let references = references(&root)?;
+
     println!("\n==> [4/5] validation per keystroke, native: cargo bench --bench validation");
     // stdout is divan's table, for the report; cargo's progress goes to stderr and shows live.
     let divan = cmd!(sh, "cargo bench --bench validation").read()?;
     println!("{divan}");
 
     println!(
-        "\n==> [5/5] headless Chromium: {} cold loads, then {} keystrokes; {} cold loads of the \
+        "\n==> [5/5] headless Chromium: the page, React and plain HTML side by side ({} visits \
+         each on loopback, {} on each slow profile), {} keystrokes; {} cold loads of the \
          opt-level \"{OTHER_OPT_LEVEL}\" bundle",
-        options.loads, options.keystrokes, options.loads
+        options.loads, options.slow_loads, options.keystrokes, options.loads
     );
     let (browser, other_loads) = block_on(async {
-        let browser = measure_in_browser(&dist, options).await?;
+        let browser = measure_in_browser(&dist, &references, options).await?;
         let server = StaticServer::start(&other_dist).await?;
         let driver = ChromeDriver::start().await?;
-        let other_loads = cold_loads(&driver, &server.url(), options.loads, None).await?;
-        anyhow::Ok((browser, other_loads.loads))
+        let other_loads = cold_loads(&driver, &server.url(), options.loads).await?;
+        anyhow::Ok((browser, other_loads))
     })?;
 
     let report = Report {
@@ -215,11 +234,16 @@ impl StaticServer {
         let sent = Arc::new(Mutex::new(BTreeMap::new()));
         let counts = Arc::clone(&sent);
         let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
-        let record =
-            move |response: Response| std::future::ready(finish_response(&counts, response));
+        let record = move |request: axum::extract::Request, next: axum::middleware::Next| {
+            let counts = Arc::clone(&counts);
+            async move {
+                let hashed = is_hashed(request.uri().path());
+                finish_response(&counts, hashed, next.run(request).await)
+            }
+        };
         let app = axum::Router::new()
             .fallback_service(files)
-            .layer(axum::middleware::map_response(record));
+            .layer(axum::middleware::from_fn(record));
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 eprintln!("the bench's static server stopped: {e}");
@@ -251,14 +275,35 @@ impl Drop for StaticServer {
     }
 }
 
-/// Counts the coding a file went out in, and adds the headers that make a cache treat it right.
-fn finish_response(sent: &Mutex<BTreeMap<String, u64>>, mut response: Response) -> Response {
+/// Whether a file's name carries a hash of its content (Trunk: `main-f12f237b551012eb.css`,
+/// Vite: `index-C9iOHSN2.js`): such a file never changes under its name.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+/// Counts the coding a file went out in, and adds the headers docs/deploy.md asks of a server:
+/// hashed names for a year, everything else revalidated before any reuse.
+fn finish_response(
+    sent: &Mutex<BTreeMap<String, u64>>,
+    hashed: bool,
+    mut response: Response,
+) -> Response {
     let success = response.status().is_success();
     let headers = response.headers_mut();
-    // The answer depends on Accept-Encoding, and is to be revalidated before any reuse (the
-    // bench measures first visits, so every file has to come from the server).
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }),
+    );
     if success {
         let coding = headers
             .get(header::CONTENT_ENCODING)
@@ -312,13 +357,18 @@ impl Machine {
     }
 }
 
-/// One cold load, in milliseconds since the navigation started.
-struct Load {
-    /// First contentful paint: on a slow link, index.html's header and sign-in outline while the
-    /// wasm is still on its way. None if the browser reported none.
+/// One load of a page, in milliseconds since the navigation started.
+#[derive(Clone)]
+pub struct Load {
+    /// First contentful paint. None if the browser reported none.
     first_paint: Option<f64>,
+    /// The first frame with an input that takes typing (never before the first paint).
+    first_input: f64,
+    /// When the page's first action works (see bench/probe.js).
+    first_action: f64,
     load_event: f64,
-    interactive: f64,
+    /// Cumulative layout shift, up to [`SETTLE`] after the first action.
+    layout_shift: f64,
 }
 
 /// One keystroke, in milliseconds since its `input` event was dispatched.
@@ -334,13 +384,12 @@ struct Keystroke {
 
 struct BrowserResults {
     chromium: String,
-    loads: Vec<Load>,
-    /// Over [`SLOW_LINK`].
-    slow_loads: Vec<Load>,
+    contenders: Vec<&'static str>,
+    side_by_side: Results,
     keystrokes: Vec<Keystroke>,
-    /// What the first cold load received: response body bytes, as sent and decoded.
+    /// What the first cold load of the page received: response body bytes, as sent and decoded.
     received: Transfer,
-    /// Responses the server sent per content coding, over the whole run.
+    /// Responses the servers sent per content coding, over the whole run.
     encodings: BTreeMap<String, u64>,
 }
 
@@ -351,24 +400,88 @@ struct Transfer {
     resources: usize,
 }
 
-async fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<BrowserResults> {
+/// The reference builds, copied under target/ with the page's precompressed siblings.
+struct References {
+    react: std::path::PathBuf,
+    plain: std::path::PathBuf,
+}
+
+fn references(root: &Path) -> anyhow::Result<References> {
+    let source = std::env::var_os(REFERENCE_VAR)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join(REFERENCE_DIR));
+    let copy = root.join(REFERENCE_COPY);
+    let mut prepared = Vec::new();
+    for name in ["react", "vanilla"] {
+        let from = source.join(name);
+        ensure!(
+            from.join("index.html").is_file(),
+            "no reference build at {} (set {REFERENCE_VAR} to the folder that holds react/ and \
+             vanilla/)",
+            from.display()
+        );
+        let to = copy.join(name);
+        let _ = fs::remove_dir_all(&to);
+        copy_dir(&from, &to)?;
+        let assets = sizes::precompress_and_measure(&to)?;
+        println!(
+            "reference {name}: html+js+css {} B brotli",
+            sizes::grouped(Budget::counted(&assets))
+        );
+        prepared.push(to);
+    }
+    let plain = prepared.pop().context("no plain reference")?;
+    let react = prepared.pop().context("no React reference")?;
+    Ok(References { react, plain })
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("cannot list {}", from.display()))? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            fs::copy(&path, &target).with_context(|| format!("cannot copy {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+async fn measure_in_browser(
+    dist: &Path,
+    references: &References,
+    options: &Options,
+) -> anyhow::Result<BrowserResults> {
     ensure!(
         options.loads > 0 && options.keystrokes > 0,
         "need at least one load and one keystroke"
     );
-    let server = StaticServer::start(dist).await?;
-    let url = server.url();
+    let servers = [
+        ("commandcenter-email", StaticServer::start(dist).await?),
+        (
+            "React 18 + Vite",
+            StaticServer::start(&references.react).await?,
+        ),
+        (
+            "plain HTML + JS",
+            StaticServer::start(&references.plain).await?,
+        ),
+    ];
+    let contenders: Vec<Contender> = servers
+        .iter()
+        .map(|(name, server)| Contender {
+            name,
+            url: server.url(),
+        })
+        .collect();
     // Every Session ends its Chromium and removes its profile when dropped, and the driver is
     // killed when dropped, so an error anywhere below leaves nothing running.
     let driver = ChromeDriver::start().await?;
-    let ColdLoads {
-        loads,
-        received,
-        chromium,
-    } = cold_loads(&driver, &url, options.loads, None).await?;
-
     let session = driver.session(Console::Ignored).await?;
-    cold_load(&session, &url)
+    let chromium = session.browser_version().to_owned();
+    let (_, received) = cold_load(&session, &contenders[side_by_side::OURS].url)
         .await
         .context("loading the page to type into it")?;
     let keystrokes = type_into_user_name(&session, options.keystrokes).await?;
@@ -377,68 +490,44 @@ async fn measure_in_browser(dist: &Path, options: &Options) -> anyhow::Result<Br
         "typed {} keystrokes into #login-user ({WARM_UP_KEYSTROKES} more to warm up)",
         keystrokes.len()
     );
-    println!("over a slow link ({}):", SLOW_LINK.describe());
-    let slow_loads = cold_loads(&driver, &url, options.slow_loads, Some(SLOW_LINK))
-        .await?
-        .loads;
+    let side_by_side =
+        side_by_side::run(&driver, &contenders, options.loads, options.slow_loads).await?;
+    let mut encodings = BTreeMap::new();
+    for (_, server) in &servers {
+        for (coding, count) in server.sent_encodings() {
+            *encodings.entry(coding).or_default() += count;
+        }
+    }
     Ok(BrowserResults {
         chromium,
-        loads,
-        slow_loads,
+        contenders: servers.iter().map(|(name, _)| *name).collect(),
+        side_by_side,
         keystrokes,
         received,
-        encodings: server.sent_encodings(),
+        encodings,
     })
 }
 
-struct ColdLoads {
-    loads: Vec<Load>,
-    /// What the first load received.
-    received: Transfer,
-    chromium: String,
-}
-
-/// `count` cold loads of `url`, each in a new Chromium with a fresh profile, over `link` when
-/// given (else loopback as it is).
-async fn cold_loads(
-    driver: &ChromeDriver,
-    url: &str,
-    count: usize,
-    link: Option<Link>,
-) -> anyhow::Result<ColdLoads> {
+/// `count` cold loads of `url` on loopback, each in a new Chromium with a fresh profile.
+async fn cold_loads(driver: &ChromeDriver, url: &str, count: usize) -> anyhow::Result<Vec<Load>> {
     let mut loads = Vec::new();
-    let mut received = Transfer::default();
-    let mut chromium = String::new();
     for n in 1..=count {
         let session = driver.session(Console::Ignored).await?;
-        if let Some(link) = link {
-            session.cdp("Network.enable", json!({})).await?;
-            session
-                .cdp("Network.emulateNetworkConditions", link.emulation())
-                .await?;
-        }
-        let (load, transfer) = cold_load(&session, url)
+        let (load, _) = cold_load(&session, url)
             .await
             .with_context(|| format!("cold load {n} of {url}"))?;
         println!(
-            "load {n:>2}/{count}: load event {:7.1} ms, interactive {:7.1} ms",
-            load.load_event, load.interactive
+            "load {n:>2}/{count}: load event {:7.1} ms, first action {:7.1} ms",
+            load.load_event, load.first_action
         );
-        if n == 1 {
-            received = transfer;
-            session.browser_version().clone_into(&mut chromium);
-        }
         loads.push(load);
         session.close().await?;
     }
-    Ok(ColdLoads {
-        loads,
-        received,
-        chromium,
-    })
+    Ok(loads)
 }
 
-/// Opens the page in a browser that has never seen it and waits until it is usable.
+/// Opens the page and waits until it is usable; in a new session, a browser that has never seen
+/// it.
 async fn cold_load(session: &Session, url: &str) -> anyhow::Result<(Load, Transfer)> {
     let client = session.client();
     session
@@ -458,28 +547,34 @@ async fn cold_load(session: &Session, url: &str) -> anyhow::Result<(Load, Transf
             "const done = arguments[arguments.length - 1];
              const bench = window.__xtaskBench;
              if (!bench) { done(null); return; }
-             bench.whenInteractive().then(() => done({
+             bench.whenInteractive().then(() => setTimeout(() => done({
                  load: bench.load,
-                 interactive: bench.interactive,
+                 firstInput: bench.firstInput,
+                 firstAction: bench.firstAction,
+                 layoutShift: bench.layoutShift,
                  firstPaint: performance.getEntriesByName('first-contentful-paint')
                      .map((e) => e.startTime)[0] ?? null,
                  resources: performance.getEntriesByType('navigation')
                      .concat(performance.getEntriesByType('resource'))
                      .map((e) => [e.encodedBodySize, e.decodedBodySize]),
-             }));",
-            vec![],
+             }), arguments[0]));",
+            vec![json!(SETTLE.as_millis())],
         ),
     )
     .await
-    .with_context(|| format!("the page did not show an enabled #sign-in within {READY_LIMIT:?}"))?;
+    .with_context(|| format!("{url} was not usable within {READY_LIMIT:?}"))?;
     ensure!(
         !found.is_null(),
         "the probe script did not run in the page (Page.addScriptToEvaluateOnNewDocument)"
     );
+    let first_paint = found["firstPaint"].as_f64();
     let load = Load {
-        first_paint: found["firstPaint"].as_f64(),
+        first_paint,
+        // Pixels come with the first paint at the earliest.
+        first_input: number(&found["firstInput"], "firstInput")?.max(first_paint.unwrap_or(0.0)),
+        first_action: number(&found["firstAction"], "firstAction")?,
         load_event: number(&found["load"], "load")?,
-        interactive: number(&found["interactive"], "interactive")?,
+        layout_shift: found["layoutShift"].as_f64().unwrap_or_default(),
     };
     let mut transfer = Transfer::default();
     for resource in found["resources"].as_array().into_iter().flatten() {
@@ -636,34 +731,42 @@ impl Report {
         out.push_str(&sizes::table(assets));
         let _ = writeln!(out, "\n{}", budget.verdict(assets));
 
-        let loads = &browser.loads;
         let _ = writeln!(
             out,
-            "\n## Start-up: {} cold loads in headless Chromium\n\n\
-             Each load in a new browser with a fresh profile (no HTTP cache, no compiled code \
-             cache). Milliseconds since the navigation started, taken inside the page.\n",
-            loads.len()
+            "\n## Start-up, side by side with React and plain HTML\n\n\
+             The same form three times: this page, React 18 + Vite, and plain HTML + JS \
+             (`../shared/perf-reference`), each served on loopback with brotli siblings, hashed \
+             names cached as `immutable` and the rest revalidated. Each visit is a new browser \
+             with a fresh profile: a cold load, then the same page again from its cache (repeat); \
+             the visits go in turn, page after page and link after link. Milliseconds since the \
+             navigation started, taken inside each page, median (min–max). **First input**: the \
+             first frame with an input that takes typing, painted. **First action**: this page's \
+             app has taken over its sign-in form (before, a press is kept, not acted on); the \
+             others' Save is enabled. Layout shift: the largest cumulative layout shift of the \
+             visits."
         );
-        out.push_str(&start_up_table(loads));
+        let names: Vec<&str> = browser.contenders.clone();
+        let contenders: Vec<Contender> = names
+            .iter()
+            .map(|name| Contender {
+                name,
+                url: String::new(),
+            })
+            .collect();
+        out.push_str(&browser.side_by_side.render(&contenders));
         let received = &browser.received;
         let _ = writeln!(
             out,
-            "\nBy the time it was interactive, the first load had received {} B of response \
+            "\nBy the time it was usable, a first load of the page had received {} B of response \
              bodies ({} B decoded) in {} responses.",
             sizes::grouped(received.encoded),
             sizes::grouped(received.decoded),
             received.resources
         );
-        let _ = writeln!(
-            out,
-            "\nOver a slow link ({}, emulated by DevTools), {} more cold loads:\n",
-            SLOW_LINK.describe(),
-            browser.slow_loads.len()
-        );
-        out.push_str(&start_up_table(&browser.slow_loads));
 
+        let loops = browser.side_by_side.loopback_loads(side_by_side::OURS);
         out.push_str(&opt_level_table(
-            (assets, loads),
+            (assets, &loops),
             (&other_opt_level.assets, &other_opt_level.loads),
         ));
 
@@ -715,27 +818,6 @@ impl Report {
     }
 }
 
-/// First paint, `load` and interactive over a set of cold loads.
-fn start_up_table(loads: &[Load]) -> String {
-    timing_table(
-        "moment",
-        &[
-            (
-                "first contentful paint",
-                summarize(loads.iter().filter_map(|l| l.first_paint)),
-            ),
-            (
-                "`load` event",
-                summarize(loads.iter().map(|l| l.load_event)),
-            ),
-            (
-                "interactive: `#sign-in` present and enabled",
-                summarize(loads.iter().map(|l| l.interactive)),
-            ),
-        ],
-    )
-}
-
 /// The shipped opt-level against the other one: what each downloads and how fast each starts.
 fn opt_level_table(shipped: (&[Asset], &[Load]), other: (&[Asset], &[Load])) -> String {
     let brotli_of = |assets: &[Asset], kind: Kind| -> u64 {
@@ -751,9 +833,9 @@ fn opt_level_table(shipped: (&[Asset], &[Load]), other: (&[Asset], &[Load])) -> 
     };
     let mut out = format!(
         "\n## opt-level \"z\" (shipped) against \"{OTHER_OPT_LEVEL}\"\n\n\
-         The same sources built twice; {} and {} cold loads, in turn after the loads above \
-         (medians, ms).\n\n\
-         | opt-level | wasm brotli (B) | html+js+wasm+css brotli (B) | `load` event | interactive |\n\
+         The same sources built twice; {} and {} cold loads on loopback, the second after the \
+         visits above (medians, ms).\n\n\
+         | opt-level | wasm brotli (B) | html+js+wasm+css brotli (B) | `load` event | first action |\n\
          |---|---:|---:|---:|---:|\n",
         shipped.1.len(),
         other.1.len()
@@ -768,7 +850,7 @@ fn opt_level_table(shipped: (&[Asset], &[Load]), other: (&[Asset], &[Load])) -> 
             sizes::grouped(brotli_of(assets, Kind::Wasm)),
             sizes::grouped(Budget::counted(assets)),
             median(loads, |l| l.load_event),
-            median(loads, |l| l.interactive),
+            median(loads, |l| l.first_action),
         );
     }
     out
@@ -850,10 +932,12 @@ mod tests {
     #[test]
     fn the_opt_level_table_puts_each_build_on_its_row() {
         let asset = Asset::sample;
-        let load = |load_event, interactive| Load {
+        let load = |load_event, first_action| Load {
             first_paint: None,
+            first_input: 10.0,
+            first_action,
             load_event,
-            interactive,
+            layout_shift: 0.0,
         };
         let z = [asset(Kind::Wasm, 110_000), asset(Kind::Js, 7_000)];
         let s = [asset(Kind::Wasm, 116_000), asset(Kind::Js, 7_000)];
@@ -869,6 +953,27 @@ mod tests {
             table.contains("| \"s\" | 116 000 | 123 000 | 65.0 | 85.0 |"),
             "{table}"
         );
+    }
+
+    #[test]
+    fn hashed_names_are_told_from_the_others() {
+        for hashed in [
+            "/main-f12f237b551012eb.css",
+            "/commandcenter-email-3a63282c66303fed_bg.wasm",
+            "/assets/index-C9iOHSN2.js",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/app.js",
+            "/style.css",
+            "/x-y.js",
+        ] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
     }
 
     #[test]

@@ -45,14 +45,15 @@ Commands:
             --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
   bench   Measure the release bundle and write target/bench/report.md (also printed):
           sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
-          over cold loads (first paint, load event, #sign-in usable), on loopback and
-          over an emulated slow VPN; the same for a build with
-          opt-level \"s\" (in target/bench/opt-level-s); validation per keystroke
-          (cargo bench --bench validation); input-to-frame time typing in the page.
+          side by side with the React and plain HTML builds of ../shared/perf-reference
+          (first input, first action, first paint, layout shift, repeat visit) on
+          loopback, a slow VPN and that VPN with a 4x slower CPU; a build with opt-level
+          \"s\" (in target/bench/opt-level-s); validation per keystroke (cargo bench
+          --bench validation); input-to-frame time typing in the page.
           Reports only: no number makes it fail.
-            --loads <N>       cold loads, a fresh browser profile each [default: 15]
-            --keystrokes <N>  keystrokes measured in the user name     [default: 50]
-            --slow-loads <N>  cold loads over an emulated slow VPN     [default: 5]
+            --loads <N>       visits of each page on loopback             [default: 15]
+            --keystrokes <N>  keystrokes measured in the user name        [default: 50]
+            --slow-loads <N>  visits of each page on each slow link       [default: 5]
   post-build
           Trunk's post_build hook (Trunk.toml), not for hands: replaces Trunk's inline
           start script by startup/start.js; in release builds minifies the scripts with
