@@ -1,6 +1,7 @@
 //! What the administrator changed compared with what Command Center has: drives the Save
 //! button, "Discard changes", the warning on leaving, and the review before saving.
 
+use super::saved_password::{saved_password, SavedPassword};
 use super::settings::{Baseline, Field, SettingsForm};
 
 /// One changed setting, as shown in the review: display text, not wire values.
@@ -55,15 +56,19 @@ pub fn changes(baseline: &Baseline, current: &SettingsForm) -> Vec<Change> {
         };
         text(Field::Username, old_username, &current.username);
         if !current.password.is_empty() {
+            let (before, after) = match saved_password(baseline, current) {
+                SavedPassword::NotSaved => (EMPTY, "changed"),
+                SavedPassword::Reusable => ("saved", "changed"),
+                // Shown so that the reason for retyping it is in front of the administrator.
+                SavedPassword::Withheld(_) => (
+                    "saved, for the server it was saved for",
+                    "typed again for the new connection",
+                ),
+            };
             changes.push(Change {
                 field: Field::Password,
-                before: if baseline.has_saved_password() {
-                    "saved"
-                } else {
-                    EMPTY
-                }
-                .to_owned(),
-                after: "changed".to_owned(),
+                before: before.to_owned(),
+                after: after.to_owned(),
             });
         }
     }
@@ -207,6 +212,19 @@ mod tests {
             }]
         );
         assert!(!format!("{listed:?}").contains("n3w-secret"));
+    }
+
+    #[test]
+    fn a_password_typed_again_for_a_new_server_says_so() {
+        let baseline = configured();
+        let current = SettingsForm {
+            smtp_server: "smtp.elsewhere.example".into(),
+            password: "n3w-secret".into(),
+            ..baseline.form()
+        };
+        let listed = changes(&baseline, &current);
+        assert_eq!(fields(&listed), [Field::SmtpServer, Field::Password]);
+        assert_eq!(listed[1].after, "typed again for the new connection");
     }
 
     #[test]

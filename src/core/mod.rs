@@ -11,6 +11,7 @@ pub mod errors;
 pub mod flow;
 pub mod login;
 pub mod requests;
+pub mod saved_password;
 pub mod secret;
 pub mod settings;
 pub mod validation;

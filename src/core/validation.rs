@@ -8,6 +8,7 @@
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use super::saved_password::{saved_password, SavedPassword, Withheld};
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
 use super::wire::ApiConnection;
@@ -55,6 +56,8 @@ pub enum FieldError {
     EmailDomainInvalid,
     /// Sign-in is on, a user name is given, and there is neither a typed nor a saved password.
     PasswordMissing,
+    /// Sign-in is on, the password is empty, and the saved one may not go where the page points.
+    PasswordWithheld(Withheld),
     /// A test mail with a changed user name cannot use the saved password of the old one.
     PasswordNeededForTest,
     TokenInvalidCharacter,
@@ -133,6 +136,7 @@ impl fmt::Display for FieldError {
             FieldError::PasswordMissing => f.write_str(
                 "Enter the password for this user name, or turn off sign-in if the mail server does not need it.",
             ),
+            FieldError::PasswordWithheld(reason) => reason.fmt(f),
             FieldError::PasswordNeededForTest => f.write_str(
                 "Type the password to test with a changed user name: the saved password belongs to the saved user name.",
             ),
@@ -324,10 +328,16 @@ fn check_authentication(
     let (username, password) = (username?, password?);
     let password = if !password.is_empty() {
         PasswordChoice::New(password)
-    } else if baseline.has_saved_password() {
-        PasswordChoice::KeepSaved
     } else {
-        return errors.keep(Field::Password, Err(FieldError::PasswordMissing));
+        match saved_password(baseline, settings) {
+            SavedPassword::Reusable => PasswordChoice::KeepSaved,
+            SavedPassword::Withheld(reason) => {
+                return errors.keep(Field::Password, Err(FieldError::PasswordWithheld(reason)))
+            }
+            SavedPassword::NotSaved => {
+                return errors.keep(Field::Password, Err(FieldError::PasswordMissing))
+            }
+        }
     };
     Some(Authentication::On { username, password })
 }

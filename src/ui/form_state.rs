@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::connection::ConnectionState;
 use crate::core::changes::{changes, rebase, Change};
 use crate::core::flow::FormSnapshot;
+use crate::core::saved_password::{saved_password, SavedPassword};
 use crate::core::settings::{Baseline, Encryption, Field, SettingsForm};
 use crate::core::validation::{field_errors, FieldErrors};
 
@@ -27,6 +28,8 @@ pub struct FormState {
     submit_attempted: RwSignal<bool>,
     errors: Memo<FieldErrors>,
     pub changes: Memo<Vec<Change>>,
+    /// Whether an empty password field keeps the saved password with the settings as typed.
+    pub saved_password: Memo<SavedPassword>,
 }
 
 impl FormState {
@@ -67,6 +70,9 @@ impl FormState {
                 baseline.with(|baseline| field_errors(&connection.form(), &settings(), baseline))
             }),
             changes: Memo::new(move |_| baseline.with(|baseline| changes(baseline, &settings()))),
+            saved_password: Memo::new(move |_| {
+                baseline.with(|baseline| saved_password(baseline, &settings()))
+            }),
         }
     }
 

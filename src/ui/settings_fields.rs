@@ -4,15 +4,16 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
-use crate::core::settings::{Baseline, Field};
+use crate::core::saved_password::SavedPassword;
+use crate::core::settings::Field;
 
 #[component]
 pub fn SettingsFields(form: FormState) -> impl IntoView {
     let on_leave = Callback::new(move |field: Field| form.mark_touched(field));
-    let password_hint = Signal::derive(move || {
-        form.baseline
-            .with(Baseline::has_saved_password)
-            .then_some("Saved password kept unless you type a new one.")
+    let password_hint = Signal::derive(move || match form.saved_password.get() {
+        SavedPassword::NotSaved => None,
+        SavedPassword::Reusable => Some("Saved password kept unless you type a new one."),
+        SavedPassword::Withheld(reason) => Some(reason.explanation()),
     });
     // A memo, so that the credential fields are only re-created when sign-in is switched.
     let use_authentication = Memo::new(move |_| form.use_authentication.get());

@@ -20,6 +20,8 @@
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
 //!   and writes it to target/fault-matrix.md.
+//! - `trust`: the saved password is never sent to a server, port or encryption it was not saved
+//!   with.
 //! - `session`: signing in with a user or a pasted token, signing in again after a 401,
 //!   signing out, and no secret left in the page or the console.
 #![cfg(not(target_arch = "wasm32"))]
@@ -37,6 +39,7 @@ mod portal;
 mod runtime_config;
 mod session;
 mod test_mail;
+mod trust;
 mod update;
 
 use base64::Engine;

@@ -5,8 +5,8 @@ use fake_commandcenter::DEFAULT_TOKEN;
 use serde_json::json;
 
 use crate::harness::{
-    check_body, check_json_headers, Form, Outcome, Page, DEMO_PASSWORD_BASE64, EMAIL_SERVER_PATH,
-    NEW_PASSWORD, NEW_PASSWORD_BASE64, SIGN_IN_LABEL,
+    check_body, check_json_headers, Form, Outcome, Page, DEMO_PASSWORD, DEMO_PASSWORD_BASE64,
+    EMAIL_SERVER_PATH, NEW_PASSWORD, NEW_PASSWORD_BASE64, SIGN_IN_LABEL,
 };
 
 const NEW_SENDER_NAME: &str = "Backup alerts (Paris)";
@@ -125,6 +125,8 @@ async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcom
     // Changed against page order: the review still lists them in page order.
     page.choose_encryption("SSL").await?;
     page.fill("SMTP port", "465").await?;
+    // A new port: the saved password is not sent there unless typed again.
+    page.fill("Password", DEMO_PASSWORD).await?;
     page.click_save().await?;
 
     ensure_eq!(
@@ -132,6 +134,11 @@ async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcom
         vec![
             ["SMTP port", "587", "465"],
             ["Encryption", "TLS (STARTTLS)", "SSL"],
+            [
+                "Password",
+                "saved, for the server it was saved for",
+                "typed again for the new connection"
+            ],
         ],
         "the review"
     );

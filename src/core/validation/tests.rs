@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::core::requests::save_request;
+use crate::core::saved_password::Withheld;
 use crate::core::settings::{Baseline, Encryption};
 
 /// Valid settings without sign-in.
@@ -263,6 +264,51 @@ fn with_sign_in_on_the_user_name_and_a_password_are_needed() {
     );
 
     assert!(errors_of(&signed_in("mailer", "secret")).is_empty());
+}
+
+#[test]
+fn the_saved_password_is_not_kept_for_another_server_port_or_no_encryption() {
+    let signed_in = |edit: fn(&mut SettingsForm)| {
+        let mut settings = SettingsForm {
+            use_authentication: true,
+            username: "mailer".into(),
+            ..valid_settings()
+        };
+        edit(&mut settings);
+        settings
+    };
+    type Edit = fn(&mut SettingsForm);
+    let cases: [(Edit, Withheld); 3] = [
+        (
+            |s| s.smtp_server = "smtp.elsewhere.example".into(),
+            Withheld::ServerChanged,
+        ),
+        (|s| s.smtp_port = "25".into(), Withheld::PortChanged),
+        (
+            |s| s.encryption = Encryption::None,
+            Withheld::EncryptionTurnedOff,
+        ),
+    ];
+    for (edit, reason) in cases {
+        let settings = signed_in(edit);
+        let errors = field_errors(&valid_connection(), &settings, &configured_with_sign_in());
+        assert_eq!(
+            errors.get(Field::Password),
+            Some(&FieldError::PasswordWithheld(reason))
+        );
+        let typed = SettingsForm {
+            password: "typed again".into(),
+            ..settings
+        };
+        let valid = validate(&valid_connection(), &typed, &configured_with_sign_in());
+        assert!(valid.is_ok_and(|v| matches!(
+            v.settings.authentication,
+            Authentication::On {
+                password: PasswordChoice::New(_),
+                ..
+            }
+        )));
+    }
 }
 
 #[test]
