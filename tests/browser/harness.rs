@@ -1259,7 +1259,7 @@ impl Page {
             .is_some())
     }
 
-    async fn wait_for_review(&self, open: bool) -> Outcome {
+    pub async fn wait_for_review(&self, open: bool) -> Outcome {
         let awaited = if open {
             "the review dialog to open"
         } else {
@@ -1434,6 +1434,26 @@ impl Page {
             })
         })
         .await
+    }
+
+    /// Waits until the element `css` exists and its text contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Outcome<String> {
+        wait_until(&format!("{css} to say {text:?}"), WAIT_LIMIT, || async {
+            Ok(match self.text_of(css).await? {
+                Some(shown) if shown.contains(text) => Probe::Done(shown),
+                other => Probe::NotYet(format!("{css}: {other:?}")),
+            })
+        })
+        .await
+    }
+
+    /// A DevTools command on the page's browser (emulated media, viewport).
+    pub async fn browser_cdp(
+        &self,
+        command: &str,
+        params: serde_json::Value,
+    ) -> Outcome<serde_json::Value> {
+        self.browser.cdp(command, params).await
     }
 
     /// The id of `document.activeElement` ("" when it has none).

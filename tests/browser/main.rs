@@ -22,12 +22,16 @@
 //!   and writes it to target/fault-matrix.md.
 //! - `trust`: the saved password is never sent to a server, port or encryption it was not saved
 //!   with.
+//! - `accessibility`: axe-core in every state (WCAG 2.2 A and AA), the dialogs by keyboard, and
+//!   no sideways scrolling at 320 px or 200 % zoom; writes target/accessibility.md.
+//! - `screenshots`: the README's pictures of the main states (`cargo xtask screenshots`).
 //! - `session`: signing in with a user or a pasted token, signing in again after a 401,
 //!   signing out, and no secret left in the page or the console.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[macro_use]
 mod harness;
+mod accessibility;
 mod chromedriver;
 mod csp;
 mod fault_matrix;
@@ -37,6 +41,7 @@ mod loading;
 mod nginx;
 mod portal;
 mod runtime_config;
+mod screenshots;
 mod session;
 mod test_mail;
 mod trust;

@@ -31,13 +31,16 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   setup   Install what building and testing need, only what is missing
-          (wasm target, Trunk, wasm-bindgen, wasm-opt, esbuild, Chromium,
+          (wasm target, Trunk, wasm-bindgen, wasm-opt, esbuild, axe-core, Chromium,
           ChromeDriver, nginx with brotli_static).
   test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
           (native and wasm), trunk build --release, the bundle sizes checked against
           size-budget.toml (also writes dist/'s .br/.gz siblings), cargo test incl.
           browser tests.
   size    Build the release bundle and fail when it is over size-budget.toml.
+  screenshots
+          Build the release bundle and write the README's screenshots (main states,
+          desktop and 390 px, light and dark) into docs/screenshots/.
   dev     Serve the app with `trunk serve`, talking to the fake Command Center.
             --port <N>       port of the app               [default: 8080]
             --api-port <N>   port of the fake server       [default: 8081]
@@ -99,6 +102,10 @@ fn run() -> anyhow::Result<()> {
             sizes::run(&sh)
         }
         "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
+        "screenshots" => {
+            no_options(&command, &rest)?;
+            test::screenshots(&sh)
+        }
         "post-build" => {
             no_options(&command, &rest)?;
             post_build::run(&sh)

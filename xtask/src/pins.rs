@@ -21,6 +21,8 @@ pub struct Pins {
     pub wasm_opt: String,
     /// Exact esbuild version (npm), e.g. `0.28.2`: the JS minifier of the post_build hook.
     pub esbuild: String,
+    /// Exact axe-core version (npm): the accessibility audit the browser tests run.
+    pub axe_core: String,
     /// Where `trunk build` writes the bundle, relative to the workspace root.
     pub dist: String,
 }
@@ -72,11 +74,17 @@ impl Pins {
             is_exact_version(&esbuild),
             "[xtask.tools] esbuild must be an exact version like \"0.28.2\", got \"{esbuild}\""
         );
+        let axe_core = required("xtask.tools", "axe_core")?;
+        ensure!(
+            is_exact_version(&axe_core),
+            "[xtask.tools] axe_core must be an exact version like \"4.14.1\", got \"{axe_core}\""
+        );
         let pins = Pins {
             trunk,
             wasm_bindgen,
             wasm_opt,
             esbuild,
+            axe_core,
             dist: get("build", "dist").unwrap_or_else(|| "dist".to_owned()),
         };
         pins.binaryen_major()?;
@@ -209,6 +217,7 @@ wasm_opt = "version_132"
 
 [xtask.tools]
 esbuild = "0.28.2"
+axe_core = "4.14.1"
 
 [serve]
 addresses = ["127.0.0.1"]
@@ -225,6 +234,7 @@ port = 8080
                 wasm_bindgen: "0.2.130".into(),
                 wasm_opt: "version_132".into(),
                 esbuild: "0.28.2".into(),
+                axe_core: "4.14.1".into(),
                 dist: "out".into(),
             }
         );

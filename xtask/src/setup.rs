@@ -34,6 +34,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     wasm_bindgen(sh, &pins)?;
     wasm_opt(sh, &pins)?;
     esbuild(sh, &pins)?;
+    axe_core(sh, &pins)?;
     browser(sh)?;
     nginx(sh)?;
     Ok(())
@@ -198,6 +199,45 @@ fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
             other_copy: "another esbuild installed by hand",
         },
     )
+}
+
+/// The accessibility engine the browser tests inject (`tests/browser/audit.rs`): a script, not a
+/// program, so it is found by npm's global root rather than on PATH.
+fn axe_core(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
+    let pin = &pins.axe_core;
+    let root = cmd!(sh, "npm root -g")
+        .quiet()
+        .read()
+        .context("npm is needed to install axe-core; install Node.js 20 with npm")?;
+    let manifest = Path::new(&root).join("axe-core").join("package.json");
+    let installed = || {
+        let text = std::fs::read_to_string(&manifest).ok()?;
+        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+        value.get("version")?.as_str().map(str::to_owned)
+    };
+    let before = installed();
+    if before.as_deref() == Some(pin.as_str()) {
+        ok("axe-core", pin);
+        return Ok(());
+    }
+    installing(
+        "axe-core",
+        &format!("axe-core@{pin} from npm"),
+        before.as_deref(),
+    );
+    let package = format!("axe-core@{pin}");
+    cmd!(sh, "npm install -g {package}").run()?;
+    match installed() {
+        Some(version) if version == *pin => {
+            ok("axe-core", pin);
+            Ok(())
+        }
+        other => bail!(
+            "installed axe-core@{pin}, but {} holds {}",
+            manifest.display(),
+            other.as_deref().unwrap_or("no axe-core")
+        ),
+    }
 }
 
 /// A tool installed globally with npm, found on PATH by Trunk and by the hook.

@@ -87,6 +87,25 @@ fn run_steps(sh: &Shell) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `cargo xtask screenshots`: the browser test that takes the README's pictures, writing them
+/// into docs/screenshots/ instead of target/.
+pub fn screenshots(sh: &Shell) -> anyhow::Result<()> {
+    let root = sh.current_dir();
+    let dist = root.join(Pins::load(&root)?.dist);
+    let folder = root.join("docs").join("screenshots");
+    setup::run(sh)?;
+    trunk_build_release(sh)?;
+    cmd!(
+        sh,
+        "cargo test -p commandcenter-email --test browser screenshots -- --ignored"
+    )
+    .env(DIST_VAR, &dist)
+    .env("COMMANDCENTER_EMAIL_SCREENSHOTS", &folder)
+    .run()?;
+    println!("screenshots written to {}", folder.display());
+    Ok(())
+}
+
 /// The release bundle in dist/, as users get it; `bench` measures this same build.
 pub fn trunk_build_release(sh: &Shell) -> anyhow::Result<()> {
     // The update check would only suggest leaving the version pinned in Trunk.toml.

@@ -1,0 +1,117 @@
+//! The README's pictures: the main states, desktop and 390 px wide, light and dark, as PNGs in
+//! `target/screenshots/`, or where `COMMANDCENTER_EMAIL_SCREENSHOTS` says
+//! (`cargo xtask screenshots` points it at docs/screenshots/).
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use fake_commandcenter::{Endpoint, Fault};
+use serde_json::json;
+
+use crate::harness::{Failure, Outcome, Page};
+
+const WIDTHS: [(&str, u32); 2] = [("desktop", 1280), ("390px", 390)];
+const SCHEMES: [&str; 2] = ["light", "dark"];
+
+fn folder() -> PathBuf {
+    std::env::var_os("COMMANDCENTER_EMAIL_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target")
+                .join("screenshots")
+        })
+}
+
+/// Every width and scheme of the page as it is now, the whole page high; returns the files.
+async fn shoot(page: &Page, state: &str) -> Outcome<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for (width_name, width) in WIDTHS {
+        for scheme in SCHEMES {
+            page.browser_cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+            )
+            .await?;
+            let metrics = |height: u64| json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false });
+            page.browser_cdp("Emulation.setDeviceMetricsOverride", metrics(800))
+                .await?;
+            let height = page
+                .client()
+                .execute("return document.documentElement.scrollHeight;", vec![])
+                .await?
+                .as_u64()
+                .unwrap_or(800)
+                .max(600);
+            page.browser_cdp("Emulation.setDeviceMetricsOverride", metrics(height))
+                .await?;
+            let shot = page
+                .browser_cdp("Page.captureScreenshot", json!({ "format": "png" }))
+                .await?;
+            let png = base64::engine::general_purpose::STANDARD
+                .decode(shot["data"].as_str().unwrap_or_default())
+                .map_err(|e| Failure::new(format!("the screenshot is not base64: {e}")))?;
+            ensure_eq!(
+                png_width(&png),
+                Some(width),
+                "the width of the {state} screenshot at {width_name}"
+            );
+            let path = folder().join(format!("{state}-{width_name}-{scheme}.png"));
+            std::fs::write(&path, &png)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// The width in a PNG's IHDR chunk, which comes first.
+fn png_width(png: &[u8]) -> Option<u32> {
+    let signature = b"\x89PNG\r\n\x1a\n";
+    if !png.starts_with(signature) || png.get(12..16) != Some(b"IHDR") {
+        return None;
+    }
+    Some(u32::from_be_bytes(png.get(16..20)?.try_into().ok()?))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test` or `cargo xtask screenshots`"]
+async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
+    std::fs::create_dir_all(folder())?;
+    let page = Page::open_with(crate::harness::demo_fake()?).await?;
+    let mut written = shoot(&page, "sign-in").await?;
+    page.log_in().await?;
+    written.extend(shoot(&page, "loaded").await?);
+
+    page.fill("SMTP server", "smtp.office365.com").await?;
+    page.fill("SMTP port", "465").await?;
+    page.click("send-test").await?;
+    page.wait_for_field_error("smtp-password").await?;
+    written.extend(shoot(&page, "field-errors").await?);
+
+    page.fill("SMTP server", "smtp.example.com").await?;
+    page.fill("SMTP port", "587").await?;
+    page.fill("Sender name", "Nightly backups").await?;
+    page.click_save().await?;
+    page.wait_for_review(true).await?;
+    written.extend(shoot(&page, "review").await?);
+    page.review_back().await?;
+
+    page.fake.set_fault(
+        Endpoint::TestEmailServer,
+        Some(Fault::ErrorCode {
+            code: 6,
+            message: "535-5.7.8 Username and Password not accepted.".into(),
+        }),
+    );
+    page.click("send-test").await?;
+    page.wait_for_alert().await?;
+    written.extend(shoot(&page, "test-email-failed").await?);
+
+    ensure_eq!(
+        written.len(),
+        5 * WIDTHS.len() * SCHEMES.len(),
+        "screenshots written"
+    );
+    println!("screenshots in {}", folder().display());
+    page.close().await
+}
