@@ -167,6 +167,30 @@ impl PageFlow {
         dirty && self.load.baseline_known() && !self.busy()
     }
 
+    /// Why Save or Send test email is off, said under them; `None` while both are on, or while
+    /// the one that is busy says so itself ("Saving…", "Sending…").
+    pub fn buttons_off_because(&self, dirty: bool) -> Option<&'static str> {
+        Some(match &self.load {
+            LoadState::Loading => {
+                "Save and Send test email are off until the current settings have loaded."
+            }
+            LoadState::Failed(_) => {
+                "Save is off because the current settings did not load: choose Try again or Start from an empty form above."
+            }
+            LoadState::Loaded { .. } | LoadState::StartedEmpty => {
+                if self.saving {
+                    "Send test email is off until the save has finished."
+                } else if self.sending_test {
+                    "Save is off until the test email has been sent."
+                } else if !dirty {
+                    "Save is off: nothing differs from what Command Center has."
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+
     /// The changes the review dialog shows, while it is open.
     pub fn under_review(&self) -> Option<&[Change]> {
         self.under_review

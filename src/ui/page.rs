@@ -129,7 +129,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                 />
                 <SettingsFields form />
                 <div class="form-actions">
-                    <button type="submit" id="save" class="primary" disabled=move || !can_save.get()>
+                    <button type="submit" id="save" class="primary" aria-describedby="buttons-off" disabled=move || !can_save.get()>
                         {move || if flow.with(PageFlow::saving) { "Saving…" } else { "Save" }}
                     </button>
                     <button
@@ -146,7 +146,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     <button
                         type="button"
                         id="send-test"
-                        aria-describedby="send-test-note"
+                        aria-describedby="send-test-note buttons-off"
                         disabled=busy
                         on:click=on_test
                     >
@@ -154,6 +154,10 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                     </button>
                     <CancelButton id="cancel-request" call=current_call waiting=busy />
                 </div>
+                // Why a button is off, under them; empty (and hidden by main.css) while both are on.
+                <p class="form-note" id="buttons-off" aria-live="polite">
+                    {move || flow.with(|flow| flow.buttons_off_because(dirty.get())).unwrap_or_default()}
+                </p>
                 <p class="form-note" id="send-test-note">
                     "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."
                 </p>

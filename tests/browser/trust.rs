@@ -1,6 +1,7 @@
-//! Issue 14, first part: the password Command Center has saved goes only to the server, port
-//! and encryption it was saved with.
+//! Issue 14's first parts: the password Command Center has saved goes only to the server, port
+//! and encryption it was saved with, and a button that is off says why.
 
+use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 use serde_json::json;
 
 use crate::harness::{
@@ -67,5 +68,54 @@ async fn turning_encryption_off_withholds_the_saved_password_too() -> Outcome {
         "the password error {error:?}"
     );
     page.ensure_nothing_sent()?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn a_button_that_is_off_says_why() -> Outcome {
+    let page = Page::open_demo_signed_in().await?;
+    page.wait_for_enabled("save", false).await?;
+    let why = page
+        .wait_for_text("#buttons-off", "nothing differs")
+        .await?;
+    ensure!(why.starts_with("Save is off"), "#buttons-off says {why:?}");
+    for button in ["save", "send-test"] {
+        let described = page.by_id(button).await?.attr("aria-describedby").await?;
+        ensure!(
+            described.is_some_and(|ids| ids.split(' ').any(|id| id == "buttons-off")),
+            "#{button} is not described by #buttons-off"
+        );
+    }
+    page.fill("Sender name", "Nightly backups").await?;
+    page.wait_for_enabled("save", true).await?;
+    ensure!(
+        !page.displayed("#buttons-off").await?,
+        "#buttons-off still shows while both buttons are on"
+    );
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn after_a_failed_load_the_save_button_says_why_it_is_off() -> Outcome {
+    let fake = crate::harness::demo_fake()?;
+    fake.set_fault(
+        Endpoint::GetEmailServer,
+        Some(Fault::Status {
+            status: 502,
+            body: FaultBody::Html,
+        }),
+    );
+    let page = Page::open_with(fake).await?;
+    page.sign_in_with_token(DEFAULT_TOKEN).await?;
+    page.wait_for_load_alert().await?;
+    page.fill("Sender name", "Nightly backups").await?;
+    page.wait_for_enabled("save", false).await?;
+    page.wait_for_text(
+        "#buttons-off",
+        "did not load: choose Try again or Start from an empty form",
+    )
+    .await?;
     page.close().await
 }

@@ -292,3 +292,29 @@ fn failures_never_show_the_token_or_the_password_typed() {
         "{text}"
     );
 }
+
+#[test]
+fn a_button_that_is_off_says_why() {
+    let because = |flow: &PageFlow, dirty| flow.buttons_off_because(dirty).unwrap_or_default();
+    let mut flow = PageFlow::new();
+    assert!(because(&flow, true).contains("until the current settings have loaded"));
+
+    let mut loaded = loaded();
+    assert!(because(&loaded, false).contains("nothing differs"));
+    assert_eq!(loaded.buttons_off_because(true), None);
+    let _ = loaded.test_pressed(renamed_sender());
+    assert!(loaded.sending_test());
+    assert!(because(&loaded, true).starts_with("Save is off until the test email"));
+
+    let (saving, _) = saving();
+    assert!(because(&saving, true).starts_with("Send test email is off until the save"));
+
+    flow.load_finished(
+        &connection(),
+        Err(ApiError::ServerError {
+            status: 502,
+            server_message: None,
+        }),
+    );
+    assert!(because(&flow, true).contains("Try again or Start from an empty form"));
+}
