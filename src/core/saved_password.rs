@@ -54,12 +54,11 @@ impl fmt::Display for Withheld {
 
 /// Decides what an empty password field means for `current`, given what Command Center holds.
 pub fn saved_password(baseline: &Baseline, current: &SettingsForm) -> SavedPassword {
-    let Baseline::Configured(saved) = baseline else {
-        return SavedPassword::NotSaved;
+    // A password is saved exactly when sign-in is on (see `Baseline`).
+    let saved = match baseline {
+        Baseline::Configured(saved) if saved.use_authentication => saved,
+        _ => return SavedPassword::NotSaved,
     };
-    if !saved.use_authentication {
-        return SavedPassword::NotSaved;
-    }
     // Host names are compared as DNS does, without regard to case.
     if !saved
         .smtp_server

@@ -166,10 +166,6 @@ impl Baseline {
         }
     }
 
-    pub fn has_saved_password(&self) -> bool {
-        matches!(self, Baseline::Configured(settings) if settings.use_authentication)
-    }
-
     pub fn saved_username(&self) -> Option<&str> {
         match self {
             Baseline::Configured(settings) if settings.use_authentication => {
