@@ -1447,6 +1447,35 @@ impl Page {
         .await
     }
 
+    /// `prefers-color-scheme` as `scheme` ("light" or "dark"), or as the system has it (`None`).
+    pub async fn emulate_color_scheme(&self, scheme: Option<&str>) -> Outcome {
+        let features = match scheme {
+            Some(scheme) => {
+                serde_json::json!([{ "name": "prefers-color-scheme", "value": scheme }])
+            }
+            None => serde_json::json!([]),
+        };
+        self.browser_cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": features }),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// A viewport of `width` by `height` CSS pixels, `scale` device pixels to each: 200 % zoom of
+    /// a 1280 px window is a 640 px viewport at scale 2.
+    pub async fn set_viewport(&self, width: u32, height: u32, scale: u32) -> Outcome {
+        self.browser_cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({
+                "width": width, "height": height, "deviceScaleFactor": scale, "mobile": false
+            }),
+        )
+        .await
+        .map(drop)
+    }
+
     /// A DevTools command on the page's browser (emulated media, viewport).
     pub async fn browser_cdp(
         &self,
