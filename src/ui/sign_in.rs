@@ -32,22 +32,21 @@ pub fn SignInForm(
     // The call in flight, for the Cancel button.
     let current_call = CurrentCall::new();
 
-    let sign_in = Action::new_local(move |attempt: &SignInAttempt| {
-        let (attempt, control) = (attempt.clone(), current_call.start(connection));
-        async move {
-            match signed_in(attempt, connection, &control).await {
-                Ok(session) => {
-                    password.try_set(String::new());
-                    token.try_set(String::new());
-                    failure.try_set(None);
-                    let _ = on_signed_in.try_run(session);
-                }
-                Err(message) => {
-                    failure.try_set(Some(message));
-                }
+    let sign_in = sign_in_action(
+        connection,
+        current_call,
+        Callback::new(move |outcome: Result<Session, String>| match outcome {
+            Ok(session) => {
+                password.try_set(String::new());
+                token.try_set(String::new());
+                failure.try_set(None);
+                let _ = on_signed_in.try_run(session);
             }
-        }
-    });
+            Err(message) => {
+                failure.try_set(Some(message));
+            }
+        }),
+    );
     let pending = sign_in.pending();
 
     let on_submit = move |ev: SubmitEvent| {
@@ -131,9 +130,24 @@ pub fn SignInForm(
     }
 }
 
+/// The sign-in call as an `Action`, cancelled by `call`'s Cancel; `done` gets the session, or
+/// the sentence to show. Both sign-in forms use it.
+pub(super) fn sign_in_action(
+    connection: ConnectionState,
+    call: CurrentCall,
+    done: Callback<Result<Session, String>>,
+) -> Action<SignInAttempt, ()> {
+    Action::new_local(move |attempt: &SignInAttempt| {
+        let (attempt, control) = (attempt.clone(), call.start(connection));
+        async move {
+            let _ = done.try_run(signed_in(attempt, connection, &control).await);
+        }
+    })
+}
+
 /// Signs in; the error is the sentence to show. A pasted token is tried by loading the
 /// settings with it; the settings page then shows what that load brought.
-pub(super) async fn signed_in(
+async fn signed_in(
     attempt: SignInAttempt,
     connection: ConnectionState,
     control: &CallControl,

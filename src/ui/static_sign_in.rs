@@ -15,8 +15,8 @@ use super::connection::ConnectionState;
 use super::current_call::CurrentCall;
 use super::fields::input_id;
 use super::portal::PortalState;
-use super::sign_in::signed_in;
-use crate::core::login::{sign_in_attempt, SignInAttempt, SignInMode, SignInValues};
+use super::sign_in::sign_in_action;
+use crate::core::login::{sign_in_attempt, Session, SignInMode, SignInValues};
 use crate::core::settings::Field;
 use crate::core::validation::FieldError;
 
@@ -40,20 +40,19 @@ pub fn take_over(connection: ConnectionState) {
     }
     let panel = StoredValue::new_local(panel);
     let current_call = CurrentCall::new();
-    let sign_in = Action::new_local(move |attempt: &SignInAttempt| {
-        let (attempt, control) = (attempt.clone(), current_call.start(connection));
-        async move {
-            match signed_in(attempt, connection, &control).await {
-                Ok(session) => {
-                    for secret in [Field::LoginPassword, Field::AccessToken] {
-                        set_value(secret, "");
-                    }
-                    connection.session.try_set(Some(session));
+    let sign_in = sign_in_action(
+        connection,
+        current_call,
+        Callback::new(move |outcome: Result<Session, String>| match outcome {
+            Ok(session) => {
+                for secret in [Field::LoginPassword, Field::AccessToken] {
+                    set_value(secret, "");
                 }
-                Err(message) => show_failure(Some(&message)),
+                connection.session.try_set(Some(session));
             }
-        }
-    });
+            Err(message) => show_failure(Some(&message)),
+        }),
+    );
     let pending = sign_in.pending();
     // A press recorded before the app ran waits for config.json; it shows as signing in meanwhile.
     let requested =
