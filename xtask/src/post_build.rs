@@ -11,12 +11,15 @@
 //!   page must have no inline script and no `style` attribute left, or the build fails.
 
 use std::{
+    cell::{Cell, RefCell},
     env, fs,
     path::{Path, PathBuf},
+    rc::Rc,
 };
 
 use anyhow::{bail, ensure, Context};
 use base64::{engine::general_purpose::STANDARD, Engine as _};
+use lol_html::{element, rewrite_str, text, EndTagHandler, RewriteStrSettings};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use xshell::{cmd, Shell};
 
@@ -65,59 +68,76 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     fs::write(&index_path, html).with_context(|| format!("cannot write {}", index_path.display()))
 }
 
-/// One `<script …>` element of the page: where it starts and ends, and whether it has a `src`.
-struct ScriptElement {
-    start: usize,
-    end: usize,
+/// One `<script>` element of the page: whether it has a `src`, and its text.
+struct Script {
     external: bool,
     text: String,
 }
 
-fn script_elements(html: &str) -> anyhow::Result<Vec<ScriptElement>> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(offset) = html[from..].find("<script") {
-        let start = from + offset;
-        let open_end = start
-            + html[start..]
-                .find('>')
-                .context("index.html has a <script tag that never closes")?;
-        let close = open_end
-            + html[open_end..]
-                .find("</script>")
-                .context("index.html has a <script> without </script>")?;
-        let end = close + "</script>".len();
-        let attributes = &html[start + "<script".len()..open_end];
-        found.push(ScriptElement {
-            start,
-            end,
-            external: attributes.split_whitespace().any(|a| a.starts_with("src=")),
-            text: html[open_end + 1..close].to_owned(),
-        });
-        from = end;
-    }
-    Ok(found)
+/// Every `<script>` of the page, in order, read by lol_html as a browser would read them.
+fn scripts_of(html: &str) -> anyhow::Result<Vec<Script>> {
+    let scripts = RefCell::new(Vec::new());
+    // End-tag handlers outlive the element's handler, so what they count is shared.
+    let closed = Rc::new(Cell::new(0_usize));
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("script", |script| {
+            scripts.borrow_mut().push(Script {
+                external: script.has_attribute("src"),
+                text: String::new(),
+            });
+            let closed = Rc::clone(&closed);
+            let count_the_end: EndTagHandler<'static> = Box::new(move |_| {
+                closed.set(closed.get() + 1);
+                Ok(())
+            });
+            script.on_end_tag(count_the_end)
+        }))
+        .append_element_content_handler(text!("script", |chunk| {
+            if let Some(script) = scripts.borrow_mut().last_mut() {
+                script.text.push_str(chunk.as_str());
+            }
+            Ok(())
+        }));
+    rewrite_str(html, settings).context("index.html could not be read as HTML")?;
+    let scripts = scripts.into_inner();
+    ensure!(
+        closed.get() == scripts.len(),
+        "index.html has a <script> without </script>"
+    );
+    Ok(scripts)
 }
 
 /// index.html without the inline script with which Trunk starts the wasm (it imports the glue's
 /// `init` and calls it with the wasm's path). Fails unless there is exactly one such script.
 fn without_trunks_start_script(html: &str) -> anyhow::Result<String> {
-    let starters: Vec<ScriptElement> = script_elements(html)?
-        .into_iter()
-        .filter(|script| {
+    let starters: Vec<usize> = scripts_of(html)?
+        .iter()
+        .enumerate()
+        .filter(|(_, script)| {
             !script.external
                 && script.text.contains("import init")
                 && script.text.contains("module_or_path")
         })
+        .map(|(index, _)| index)
         .collect();
-    match starters.as_slice() {
-        [starter] => Ok(format!("{}{}", &html[..starter.start], &html[starter.end..])),
+    let starter = match starters.as_slice() {
+        [starter] => *starter,
         [] => bail!(
             "index.html has no inline script of Trunk's that starts the wasm: has Trunk changed how \
              it starts the page? startup/start.js relies on the same preload links"
         ),
         _ => bail!("index.html has {} inline scripts that start the wasm", starters.len()),
-    }
+    };
+    let seen = Cell::new(0_usize);
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!("script", |script| {
+            if seen.get() == starter {
+                script.remove();
+            }
+            seen.set(seen.get() + 1);
+            Ok(())
+        }));
+    rewrite_str(html, settings).context("index.html could not be rewritten")
 }
 
 /// What `trunk serve` puts into every page it serves: its live-reload script, inline. A build to
@@ -137,14 +157,23 @@ fn portal_entry(html: &str) -> anyhow::Result<String> {
 
 /// A strict Content-Security-Policy (no `'unsafe-inline'`) would block these.
 fn ensure_no_inline_code(html: &str) -> anyhow::Result<()> {
-    let inline = script_elements(html)?
+    let inline = scripts_of(html)?
         .into_iter()
         .find(|s| !s.external && !s.text.contains(TRUNK_RELOAD_MARK));
     if let Some(inline) = inline {
         bail!("index.html has an inline script: {:.80}", inline.text);
     }
+    let styled = Cell::new(false);
+    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
+        "style, [style]",
+        |_| {
+            styled.set(true);
+            Ok(())
+        }
+    ));
+    rewrite_str(html, settings).context("index.html could not be read as HTML")?;
     ensure!(
-        !html.contains(" style=") && !html.contains("<style"),
+        !styled.get(),
         "index.html has inline style, which a strict Content-Security-Policy blocks"
     );
     Ok(())
