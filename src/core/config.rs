@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::errors::ApiError;
-use super::validation::check_base_url;
+use super::validation::{check_base_url, check_host};
 
 /// Where Command Center's API is when nothing else is said: the same origin, behind the path
 /// Command Center itself uses, which is what a reverse proxy in front of both gives.
@@ -164,14 +164,12 @@ pub fn check_origin(origin: &str) -> Result<(), &'static str> {
         Some(v6) => {
             v6.parse::<std::net::Ipv6Addr>().is_ok() && !v6.bytes().any(|b| b.is_ascii_uppercase())
         }
+        // The SMTP server's check: RFC 1123 names and IPv4 addresses. An IPv6 address in an
+        // origin is always bracketed.
         None => {
-            !host.is_empty()
-                && host.split('.').all(|label| {
-                    !label.is_empty()
-                        && label
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                })
+            !host.contains(':')
+                && check_host(host).is_ok()
+                && !host.bytes().any(|b| b.is_ascii_uppercase())
         }
     };
     if valid_host {
@@ -328,6 +326,8 @@ mod deployment_keys {
             "ftp://portal.example.com",
             "https://[2001:DB8::1]",
             "https://2001:db8::1",
+            "https://-portal.example.com",
+            "https://10.0.0.999",
             "null",
         ] {
             assert!(check_origin(origin).is_err(), "{origin} was accepted");

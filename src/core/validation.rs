@@ -389,7 +389,7 @@ pub fn check_smtp_server(raw: &str) -> Result<String, FieldError> {
 }
 
 /// A host name (RFC 1123 labels), an IPv4 address or an IPv6 address, and nothing around it.
-fn check_host(value: &str) -> Result<(), FieldError> {
+pub(crate) fn check_host(value: &str) -> Result<(), FieldError> {
     if let Some((scheme, _)) = value.split_once("://") {
         return Err(FieldError::HostHasScheme {
             scheme: scheme.chars().take(16).collect(),
