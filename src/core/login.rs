@@ -31,6 +31,11 @@ pub struct Session {
 }
 
 impl Session {
+    /// Whether the portal that frames the page owns this session (it signs in, out and again).
+    pub fn is_the_portals(&self) -> bool {
+        matches!(self.origin, SessionOrigin::Portal { .. })
+    }
+
     /// Who the page is working as, for the header ("Signed in as …").
     pub fn describe(&self) -> String {
         match &self.origin {
@@ -322,6 +327,23 @@ mod tests {
         );
         let without_name = interpret_login_response(200, r#"{"token":"QSDK 1"}"#, " typed ");
         assert!(without_name.is_ok_and(|s| s.describe() == "Signed in as typed"));
+    }
+
+    #[test]
+    fn only_a_session_the_portal_handed_over_is_the_portals() {
+        let session = |origin| Session {
+            token: Secret::new("QSDK 1"),
+            origin,
+        };
+        assert!(session(SessionOrigin::Portal {
+            origin: "https://portal.example.com".into()
+        })
+        .is_the_portals());
+        assert!(!session(SessionOrigin::PastedToken).is_the_portals());
+        assert!(!session(SessionOrigin::Login {
+            user_name: "admin".into()
+        })
+        .is_the_portals());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::portal::Portal;
 use crate::api::CallControl;
 use crate::core::config::{RuntimeConfig, DEFAULT_API_BASE_URL};
 use crate::core::errors::ApiError;
-use crate::core::login::{Session, SessionOrigin};
+use crate::core::login::Session;
 use crate::core::settings::{Baseline, ConnectionForm};
 use crate::core::validation::validate_connection;
 use crate::core::wire::ApiConnection;
@@ -71,10 +71,9 @@ impl ConnectionState {
     /// After a 401: a new token for the session, and then `run_again`. The portal that owns the
     /// session is asked first, the administrator (`dialog`) only when it does not answer.
     pub fn ask_to_sign_in_again(&self, run_again: Option<Callback<()>>, dialog: Callback<()>) {
-        let from_portal = self.session.with_untracked(|s| {
-            s.as_ref()
-                .is_some_and(|s| matches!(s.origin, SessionOrigin::Portal { .. }))
-        });
+        let from_portal = self
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(Session::is_the_portals));
         match run_again {
             Some(run_again) if from_portal => self.portal.ask_for_fresh_session(run_again, dialog),
             _ => dialog.run(()),

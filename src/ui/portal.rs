@@ -92,10 +92,9 @@ impl Portal {
                 Incoming::Ignored(reason) => note(&format!("ignored {reason}")),
                 Incoming::Session(session) => {
                     // A session of the administrator's own is not taken away from them.
-                    let own = connection.session.with_untracked(|s| {
-                        s.as_ref()
-                            .is_some_and(|s| !matches!(s.origin, SessionOrigin::Portal { .. }))
-                    });
+                    let own = connection
+                        .session
+                        .with_untracked(|s| s.as_ref().is_some_and(|s| !s.is_the_portals()));
                     if own {
                         note("ignored a session from the portal: signed in already");
                         return;

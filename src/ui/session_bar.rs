@@ -24,10 +24,9 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
     });
     let signing_out = sign_out.pending();
     let from_portal = Memo::new(move |_| {
-        connection.session.with(|s| {
-            s.as_ref()
-                .is_some_and(|s| matches!(s.origin, SessionOrigin::Portal { .. }))
-        })
+        connection
+            .session
+            .with(|s| s.as_ref().is_some_and(Session::is_the_portals))
     });
     let on_sign_out = move |_| {
         if let Some(session) = connection.session.get_untracked() {
