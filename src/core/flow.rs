@@ -376,9 +376,10 @@ impl PageFlow {
         self.run(call)
     }
 
-    /// The "Sign in again" dialog closed without a new sign-in: nothing is left waiting.
-    pub fn sign_in_again_dismissed(&mut self) {
-        self.retry = None;
+    /// The "Sign in again" dialog closed without a new sign-in: nothing is left waiting. The call
+    /// that was waiting, if one, tells the page which button to give the focus back to.
+    pub fn sign_in_again_dismissed(&mut self) -> Option<Call> {
+        self.retry.take()
     }
 
     /// Marks the call as on its way; the page starts it.

@@ -107,13 +107,17 @@ fn close_dialog(dialog: NodeRef<Dialog>) {
 /// Waits a frame so that the field's error is in the page when focus lands and a screen reader
 /// reads the field with its description.
 fn focus_input(field: Field) {
+    focus_element(fields::input_id(field));
+}
+
+fn focus_element(id: &'static str) {
     request_animation_frame(move || {
-        let input = document()
-            .get_element_by_id(fields::input_id(field))
+        let element = document()
+            .get_element_by_id(id)
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(input) = input {
+        if let Some(element) = element {
             // Focus can only fail on a detached element; then there is nothing to move to.
-            let _ = input.focus();
+            let _ = element.focus();
         }
     });
 }

@@ -14,7 +14,7 @@ use super::reauth::ReauthDialog;
 use super::review::ReviewDialog;
 use super::settings_fields::SettingsFields;
 use super::status::StatusArea;
-use super::{focus_input, show_modal};
+use super::{focus_element, focus_input, show_modal};
 use crate::api;
 use crate::core::embedding::ToParent;
 use crate::core::flow::{AfterCall, AfterPress, Call, PageFlow};
@@ -174,9 +174,19 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                 dialog=reauth_dialog
                 connection
                 on_signed_in_again
-                on_dismiss=Callback::new(move |()| flow.write().sign_in_again_dismissed())
+                on_dismiss=Callback::new(move |()| focus_the_button_of(flow.write().sign_in_again_dismissed()))
             />
         </div>
+    }
+}
+
+/// After "Sign in again" was dismissed: the button was off while its call ran, so the browser
+/// has no focus of its own to give back.
+fn focus_the_button_of(forgotten: Option<Call>) {
+    match forgotten {
+        Some(Call::Save(_)) => focus_element("save"),
+        Some(Call::TestMail(_)) => focus_element("send-test"),
+        Some(Call::Load) | None => {}
     }
 }
 

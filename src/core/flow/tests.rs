@@ -233,10 +233,15 @@ fn a_load_that_meets_a_401_loads_again_once_signed_in_again() {
 }
 
 #[test]
-fn dismissing_the_sign_in_again_forgets_the_call() {
+fn dismissing_the_sign_in_again_forgets_the_call_and_names_it_once() {
     let (mut flow, attempt) = saving();
+    let request = attempt.request.clone();
     flow.save_finished(attempt, Err(ApiError::Unauthorized));
-    flow.sign_in_again_dismissed();
+    assert!(matches!(
+        flow.sign_in_again_dismissed(),
+        Some(Call::Save(retried)) if retried.request == request
+    ));
+    assert_eq!(flow.sign_in_again_dismissed(), None);
     assert_eq!(
         flow.signed_in_again(&Secret::new("QSDK fresh")),
         AfterPress::Nothing
