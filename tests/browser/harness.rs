@@ -1449,12 +1449,22 @@ impl Page {
 
     /// `prefers-color-scheme` as `scheme` ("light" or "dark"), or as the system has it (`None`).
     pub async fn emulate_color_scheme(&self, scheme: Option<&str>) -> Outcome {
-        let features = match scheme {
+        match scheme {
             Some(scheme) => {
-                serde_json::json!([{ "name": "prefers-color-scheme", "value": scheme }])
+                self.emulate_media(&[("prefers-color-scheme", scheme)])
+                    .await
             }
-            None => serde_json::json!([]),
-        };
+            None => self.emulate_media(&[]).await,
+        }
+    }
+
+    /// Media features as given (`("forced-colors", "active")`), the others as the system has
+    /// them; `&[]` ends every emulation.
+    pub async fn emulate_media(&self, features: &[(&str, &str)]) -> Outcome {
+        let features: Vec<_> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+            .collect();
         self.browser_cdp(
             "Emulation.setEmulatedMedia",
             serde_json::json!({ "features": features }),
