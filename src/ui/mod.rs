@@ -110,6 +110,7 @@ fn focus_input(field: Field) {
     focus_element(fields::input_id(field));
 }
 
+/// Focuses the element `id` after a frame, once the view has caught up.
 fn focus_element(id: &'static str) {
     request_animation_frame(move || {
         let element = document()

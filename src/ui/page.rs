@@ -48,6 +48,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
     let run = Action::new_local(move |call: &Call| {
         let (call, control) = (call.clone(), current_call.start(connection));
         let api_connection = connection.api_connection_untracked();
+        let pressed = button_of(&call);
         async move {
             let after = match (call, api_connection) {
                 (Call::Load, Some(api_connection)) => {
@@ -69,6 +70,7 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                 }
             };
             after_call(after);
+            give_focus_back_to(pressed);
         }
     });
     let after_press = move |after: AfterPress| match after {
@@ -174,19 +176,36 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
                 dialog=reauth_dialog
                 connection
                 on_signed_in_again
-                on_dismiss=Callback::new(move |()| focus_the_button_of(flow.write().sign_in_again_dismissed()))
+                on_dismiss=Callback::new(move |()| {
+                    // The dialog gives the focus back to where it was when it opened: nowhere,
+                    // as the pressed button was off then.
+                    if let Some(button) = flow.write().sign_in_again_dismissed().as_ref().and_then(button_of) {
+                        focus_element(button);
+                    }
+                })
             />
         </div>
     }
 }
 
-/// After "Sign in again" was dismissed: the button was off while its call ran, so the browser
-/// has no focus of its own to give back.
-fn focus_the_button_of(forgotten: Option<Call>) {
-    match forgotten {
-        Some(Call::Save(_)) => focus_element("save"),
-        Some(Call::TestMail(_)) => focus_element("send-test"),
-        Some(Call::Load) | None => {}
+/// The button whose press started `call`.
+fn button_of(call: &Call) -> Option<&'static str> {
+    match call {
+        Call::Save(_) => Some("save"),
+        Call::TestMail(_) => Some("send-test"),
+        Call::Load => None,
+    }
+}
+
+/// A button is off while its call runs, and a button that turns off drops the focus to the
+/// page's body. When the call ends and nothing else has taken the focus since (a dialog, a click
+/// elsewhere), it goes back to the button that was pressed.
+fn give_focus_back_to(button: Option<&'static str>) {
+    let lost = document()
+        .active_element()
+        .is_none_or(|active| active.tag_name() == "BODY");
+    if let (Some(button), true) = (button, lost) {
+        focus_element(button);
     }
 }
 

@@ -322,6 +322,33 @@ async fn the_sign_in_again_dialog_keeps_focus_inside_closes_on_escape_and_gives_
     page.close().await
 }
 
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_focus_comes_back_to_the_pressed_button_when_its_call_is_done() -> Outcome {
+    let page = Page::open_demo_signed_in().await?;
+    // The button is off while its call runs, which takes the focus from it.
+    press(&page, "send-test", Key::Enter).await?;
+    page.wait_until_test_mail_sent().await?;
+    page.wait_for_focus("send-test").await?;
+
+    // A save that fails leaves the changes unsaved, so Save is on again and takes the focus.
+    page.fake.set_fault(
+        Endpoint::PutEmailServer,
+        Some(Fault::ErrorCode {
+            code: 7,
+            message: "Try later".into(),
+        }),
+    );
+    page.fill("Sender name", "Nightly backups").await?;
+    press(&page, "save", Key::Enter).await?;
+    page.wait_for_review(true).await?;
+    press(&page, "review-confirm", Key::Enter).await?;
+    page.wait_for_review(false).await?;
+    page.wait_for_alert().await?;
+    page.wait_for_focus("save").await?;
+    page.close().await
+}
+
 /// Presses `key` on the element `id`, as someone using only the keyboard would.
 async fn press(page: &Page, id: &str, key: Key) -> Outcome {
     page.by_id(id).await?.send_keys(&key.to_string()).await?;
