@@ -201,9 +201,8 @@ fn button_of(call: &Call) -> Option<&'static str> {
 /// page's body. When the call ends and nothing else has taken the focus since (a dialog, a click
 /// elsewhere), it goes back to the button that was pressed.
 fn give_focus_back_to(button: Option<&'static str>) {
-    let lost = document()
-        .active_element()
-        .is_none_or(|active| active.tag_name() == "BODY");
+    let document = document();
+    let lost = document.active_element() == document.body().map(web_sys::Element::from);
     if let (Some(button), true) = (button, lost) {
         focus_element(button);
     }
