@@ -6,8 +6,6 @@
 //! password only goes to the server, port and encryption it was saved with; anything else needs
 //! the password typed again.
 
-use std::fmt;
-
 use super::settings::{Baseline, Encryption, SettingsForm};
 
 /// What an empty password field means with the settings on the page.
@@ -43,12 +41,6 @@ impl Withheld {
                 "Encryption is now off: type the password again if it may cross the network unencrypted. The saved one was only sent encrypted."
             }
         }
-    }
-}
-
-impl fmt::Display for Withheld {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.explanation())
     }
 }
 
@@ -189,7 +181,7 @@ mod tests {
             Withheld::PortChanged,
             Withheld::EncryptionTurnedOff,
         ] {
-            assert!(reason.to_string().contains("type the password again"));
+            assert!(reason.explanation().contains("type the password again"));
         }
     }
 

@@ -136,7 +136,7 @@ impl fmt::Display for FieldError {
             FieldError::PasswordMissing => f.write_str(
                 "Enter the password for this user name, or turn off sign-in if the mail server does not need it.",
             ),
-            FieldError::PasswordWithheld(reason) => reason.fmt(f),
+            FieldError::PasswordWithheld(reason) => f.write_str(reason.explanation()),
             FieldError::PasswordNeededForTest => f.write_str(
                 "Type the password to test with a changed user name: the saved password belongs to the saved user name.",
             ),

@@ -110,9 +110,10 @@ pub fn InputField(
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
             </div>
-            // What aria-describedby names: the hint and the error, whichever are there.
+            // What aria-describedby names: the hint and the error, whichever are there; an error
+            // in the hint's own words replaces it rather than saying it twice.
             <div id=format!("{id}-description")>
-                {move || hint.get().map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
+                {move || hint.get().filter(|text| error.with(|error| error.as_deref() != Some(*text))).map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
                 {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })}
             </div>
         </div>
