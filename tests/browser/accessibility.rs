@@ -169,9 +169,10 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
     page.wait_until_loaded().await?;
     page.fake.set_fault(Endpoint::GetEmailServer, None);
     audits.push(audit(&page, "loaded").await?);
-    page.emulate_color_scheme(Some("dark")).await?;
+    page.emulate_media(&[("prefers-color-scheme", "dark")])
+        .await?;
     audits.push(audit(&page, "loaded, dark").await?);
-    page.emulate_color_scheme(None).await?;
+    page.emulate_media(&[]).await?;
 
     // Field errors: a port that is none, and the password a new server needs.
     page.fill("SMTP port", "465x").await?;
@@ -206,9 +207,10 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
     page.click_save().await?;
     page.wait_for_review(true).await?;
     audits.push(audit(&page, "review dialog").await?);
-    page.emulate_color_scheme(Some("dark")).await?;
+    page.emulate_media(&[("prefers-color-scheme", "dark")])
+        .await?;
     audits.push(audit(&page, "review dialog, dark").await?);
-    page.emulate_color_scheme(None).await?;
+    page.emulate_media(&[]).await?;
     page.fake
         .set_fault(Endpoint::PutEmailServer, Some(Fault::Delay { ms: 1500 }));
     page.confirm_review().await?;

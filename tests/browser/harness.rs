@@ -1447,17 +1447,6 @@ impl Page {
         .await
     }
 
-    /// `prefers-color-scheme` as `scheme` ("light" or "dark"), or as the system has it (`None`).
-    pub async fn emulate_color_scheme(&self, scheme: Option<&str>) -> Outcome {
-        match scheme {
-            Some(scheme) => {
-                self.emulate_media(&[("prefers-color-scheme", scheme)])
-                    .await
-            }
-            None => self.emulate_media(&[]).await,
-        }
-    }
-
     /// Media features as given (`("forced-colors", "active")`), the others as the system has
     /// them; `&[]` ends every emulation.
     pub async fn emulate_media(&self, features: &[(&str, &str)]) -> Outcome {

@@ -21,9 +21,10 @@
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
 //!   and writes it to target/fault-matrix.md.
 //! - `trust`: the saved password is never sent to a server, port or encryption it was not saved
-//!   with.
-//! - `accessibility`: axe-core in every state (WCAG 2.2 A and AA), the dialogs by keyboard, and
-//!   no sideways scrolling at 320 px or 200 % zoom; writes target/accessibility.md.
+//!   with, and a button that is off says why.
+//! - `accessibility`: axe-core in every state (WCAG 2.2 A and AA; light, dark, forced colours),
+//!   the dialogs and the busy buttons by keyboard, and no sideways scrolling at 320 px or 200 %
+//!   zoom; writes target/accessibility.md.
 //! - `screenshots`: the README's pictures of the main states (`cargo xtask screenshots`).
 //! - `session`: signing in with a user or a pasted token, signing in again after a 401,
 //!   signing out, and no secret left in the page or the console.

@@ -28,7 +28,8 @@ async fn shoot(page: &Page, state: &str) -> Outcome<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (width_name, width) in WIDTHS {
         for scheme in SCHEMES {
-            page.emulate_color_scheme(Some(scheme)).await?;
+            page.emulate_media(&[("prefers-color-scheme", scheme)])
+                .await?;
             page.set_viewport(width, 800, 1).await?;
             let height = page
                 .client()

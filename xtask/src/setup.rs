@@ -201,7 +201,7 @@ fn esbuild(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
     )
 }
 
-/// The accessibility engine the browser tests inject (`tests/browser/audit.rs`): a script, not a
+/// The accessibility engine the browser tests inject (`tests/browser/accessibility.rs`): a script, not a
 /// program, so it is found by npm's global root rather than on PATH.
 fn axe_core(sh: &Shell, pins: &Pins) -> anyhow::Result<()> {
     let pin = &pins.axe_core;
