@@ -5,8 +5,8 @@
 //! in front of Command Center compresses, and the files written here let it send them brotli- or
 //! gzip-compressed at the highest level without compressing on each request.
 //!
-//! The budget lives in size-budget.toml at the workspace root and nowhere else. A few lines of
-//! parsing cover its `key = integer` entry, as pins.rs does for Trunk.toml.
+//! The budget lives in size-budget.toml at the workspace root and nowhere else: a regression
+//! guard (what the build measures, plus at most a kilobyte) under the product's ceiling.
 
 use std::{
     fmt::Write as _,
@@ -52,11 +52,19 @@ fn measure(sh: &Shell) -> anyhow::Result<(Budget, Vec<Asset>)> {
 }
 
 /// The size limits of the page, from size-budget.toml.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Budget {
-    /// The most that html + js + wasm + css may add up to, each brotli-compressed (quality 11).
+    /// The regression guard: the most that html + js + wasm + css may add up to, each
+    /// brotli-compressed (quality 11). It holds the measured figure plus at most `SLACK`.
     pub brotli_total_bytes: u64,
+    /// What the whole product may ever weigh; the guard never goes past it.
+    pub ceiling_brotli_total_bytes: u64,
 }
+
+/// How far the guard may stand above what the build measures: a change that makes the page
+/// smaller lowers the guard with it, so that the bytes saved cannot be spent unnoticed.
+pub const SLACK: u64 = 1024;
 
 impl Budget {
     pub fn load(root: &Path) -> anyhow::Result<Budget> {
@@ -67,41 +75,19 @@ impl Budget {
     }
 
     pub fn parse(text: &str) -> anyhow::Result<Budget> {
-        let mut brotli_total_bytes = None;
-        for (number, line) in text.lines().enumerate() {
-            // Comments may follow a value; nothing in this file is a string that holds a '#'.
-            let line = line.split('#').next().unwrap_or_default().trim();
-            if line.is_empty() {
-                continue;
-            }
-            let Some((key, value)) = line.split_once('=') else {
-                bail!("line {}: expected `key = number`, got `{line}`", number + 1);
-            };
-            let (key, value) = (key.trim(), value.trim());
-            // An unknown key is most likely a typo, and a typo must not turn the check off.
-            ensure!(
-                key == "brotli_total_bytes",
-                "line {}: unknown key `{key}` (the only key is brotli_total_bytes)",
-                number + 1
-            );
-            // TOML allows 102_400 for 102400.
-            let digits = value.replace('_', "");
-            let bytes = match digits.parse::<u64>() {
-                Ok(bytes) if bytes > 0 && !value.starts_with('_') => bytes,
-                _ => bail!(
-                    "line {}: {key} must be a positive whole number of bytes, got `{value}`",
-                    number + 1
-                ),
-            };
-            ensure!(
-                brotli_total_bytes.replace(bytes).is_none(),
-                "line {}: {key} is given twice",
-                number + 1
-            );
-        }
-        Ok(Budget {
-            brotli_total_bytes: brotli_total_bytes.context("missing `brotli_total_bytes = ...`")?,
-        })
+        let budget: Budget = toml::from_str(text)?;
+        ensure!(
+            budget.brotli_total_bytes > 0,
+            "brotli_total_bytes must be a positive number of bytes"
+        );
+        ensure!(
+            budget.brotli_total_bytes <= budget.ceiling_brotli_total_bytes,
+            "brotli_total_bytes ({}) is over the product's ceiling, ceiling_brotli_total_bytes \
+             ({})",
+            budget.brotli_total_bytes,
+            budget.ceiling_brotli_total_bytes
+        );
+        Ok(budget)
     }
 
     /// The brotli-compressed bytes that count toward the budget.
@@ -113,43 +99,51 @@ impl Budget {
             .sum()
     }
 
-    /// One line saying how the page stands against the budget.
+    /// One line saying how the page stands against the guard and the ceiling.
     pub fn verdict(&self, assets: &[Asset]) -> String {
         let total = Budget::counted(assets);
-        let budget = self.brotli_total_bytes;
+        let guard = self.brotli_total_bytes;
         let head = format!(
-            "size budget: html+js+wasm+css brotli total {} of {} ({BUDGET_FILE})",
+            "size: html+js+wasm+css brotli total {}; guard {}, ceiling {} ({BUDGET_FILE})",
             bytes_and_kib(total),
-            bytes_and_kib(budget)
+            bytes_and_kib(guard),
+            bytes_and_kib(self.ceiling_brotli_total_bytes)
         );
-        if total > budget {
-            let over = total - budget;
+        if total > guard {
+            format!("{head}: OVER the guard by {}", bytes_and_kib(total - guard))
+        } else if guard - total > SLACK {
             format!(
-                "{head}: OVER by {} ({:.1}% over)",
-                bytes_and_kib(over),
-                percent(over, budget)
+                "{head}: the guard is {} above the build, more than {SLACK} B",
+                bytes_and_kib(guard - total)
             )
         } else {
-            let spare = budget - total;
             format!(
-                "{head}: within budget, {} ({:.1}%) to spare",
-                bytes_and_kib(spare),
-                percent(spare, budget)
+                "{head}: within the guard, {} to spare",
+                bytes_and_kib(guard - total)
             )
         }
     }
 
     pub fn check(&self, assets: &[Asset]) -> anyhow::Result<()> {
         let total = Budget::counted(assets);
-        let budget = self.brotli_total_bytes;
+        let guard = self.brotli_total_bytes;
         ensure!(
-            total <= budget,
-            "the page is {} over the size budget: html+js+wasm+css add up to {} \
-             brotli-compressed, the budget in {BUDGET_FILE} is {}. Make the bundle smaller (the \
-             wasm is most of it); raise the budget only as a decision, not to make this pass.",
-            bytes_and_kib(total - budget),
+            total <= guard,
+            "the page grew by {} past its guard: html+js+wasm+css add up to {} brotli-compressed, \
+             brotli_total_bytes in {BUDGET_FILE} is {}. If the bytes buy a feature, raise the \
+             guard by what it costs in a commit of its own that says so (never past the ceiling, \
+             {}); otherwise make the bundle smaller.",
+            bytes_and_kib(total - guard),
             bytes_and_kib(total),
-            bytes_and_kib(budget)
+            bytes_and_kib(guard),
+            bytes_and_kib(self.ceiling_brotli_total_bytes)
+        );
+        ensure!(
+            guard - total <= SLACK,
+            "the page is {} smaller than its guard: lower brotli_total_bytes in {BUDGET_FILE} to \
+             {total} (or up to {SLACK} B above it), so that the bytes saved are not spent \
+             unnoticed",
+            bytes_and_kib(guard - total)
         );
         Ok(())
     }
@@ -473,10 +467,6 @@ fn bytes_and_kib(n: u64) -> String {
     format!("{} B ({:.1} KiB)", grouped(n), n as f64 / 1024.0)
 }
 
-fn percent(part: u64, whole: u64) -> f64 {
-    part as f64 * 100.0 / whole.max(1) as f64
-}
-
 #[cfg(test)]
 mod tests {
     use std::io::Read as _;
@@ -492,26 +482,29 @@ mod tests {
 
     #[test]
     fn parses_budgets() -> anyhow::Result<()> {
-        let text = "# what counts\nbrotli_total_bytes = 102_400  # 100 KiB\n";
+        let text = "# what counts\nbrotli_total_bytes = 102_400  # 100 KiB\n\
+                    ceiling_brotli_total_bytes = 180_000\n";
         assert_eq!(
             Budget::parse(text)?,
             Budget {
                 brotli_total_bytes: 102_400,
+                ceiling_brotli_total_bytes: 180_000,
             }
         );
+        let ceiling = "\nceiling_brotli_total_bytes = 180_000";
         for bad in [
-            "",
-            "brotli_total_bytes = \"100 KiB\"",
-            "brotli_total_bytes = 0",
-            "brotli_total_bytes = -5",
-            "brotli_total_bytes = _100",
-            "brotli_total_byte = 100",
-            "brotli_total_bytes = 1\nbrotli_total_bytes = 2",
-            "[budget]\nbrotli_total_bytes = 1",
-            // The ratchet that held the page while it was over the budget is gone for good.
-            "brotli_total_bytes = 100\nratchet_brotli_total_bytes = 200",
+            String::new(),
+            "brotli_total_bytes = 100".to_owned(),
+            format!("brotli_total_bytes = \"100 KiB\"{ceiling}"),
+            format!("brotli_total_bytes = 0{ceiling}"),
+            format!("brotli_total_bytes = -5{ceiling}"),
+            format!("brotli_total_byte = 100{ceiling}"),
+            format!("brotli_total_bytes = 1\nbrotli_total_bytes = 2{ceiling}"),
+            format!("[budget]\nbrotli_total_bytes = 1{ceiling}"),
+            // The guard never stands above the ceiling.
+            format!("brotli_total_bytes = 180_001{ceiling}"),
         ] {
-            assert!(Budget::parse(bad).is_err(), "accepted {bad:?}");
+            assert!(Budget::parse(&bad).is_err(), "accepted {bad:?}");
         }
         Ok(())
     }
@@ -548,21 +541,30 @@ mod tests {
             asset(Kind::Favicon, 50_000),
         ];
         assert_eq!(Budget::counted(&assets), 93_000);
-        Budget {
-            brotli_total_bytes: 93_000,
-        }
-        .check(&assets)?;
-
-        let tight = Budget {
-            brotli_total_bytes: 92_000,
+        let guard = |bytes| Budget {
+            brotli_total_bytes: bytes,
+            ceiling_brotli_total_bytes: 180_000,
         };
-        let message = tight
+        guard(93_000).check(&assets)?;
+        guard(93_000 + SLACK).check(&assets)?;
+
+        let grown = guard(92_000)
             .check(&assets)
             .err()
-            .context("over budget passed")?
+            .context("a page over its guard passed")?
             .to_string();
-        assert!(message.contains("1 000 B (1.0 KiB) over"), "{message}");
-        assert!(tight.verdict(&assets).contains("OVER by 1 000 B"));
+        assert!(grown.contains("grew by 1 000 B (1.0 KiB)"), "{grown}");
+        assert!(guard(92_000)
+            .verdict(&assets)
+            .contains("OVER the guard by 1 000 B"));
+
+        let slack = guard(93_000 + SLACK + 1)
+            .check(&assets)
+            .err()
+            .context("a guard far above the page passed")?
+            .to_string();
+        assert!(slack.contains("lower brotli_total_bytes"), "{slack}");
+        assert!(slack.contains("to 93000"), "{slack}");
         Ok(())
     }
 

@@ -169,7 +169,7 @@ impl Results {
         self.summary(profile, contender, moment).map(|s| s.median)
     }
 
-    /// The tables, one per link, and what the goals of issue 13 say of them.
+    /// The tables, one per link, and what the goals say of them.
     pub fn render(&self, contenders: &[Contender]) -> String {
         let mut out = String::new();
         let first_input = |v: &Visit| Some(v.cold.first_input);
@@ -217,7 +217,8 @@ impl Results {
         out
     }
 
-    /// Issue 13's goals, each with the numbers it is judged on (medians of this run).
+    /// The two goals, each with the numbers it is judged on (medians of this run), then the
+    /// ratios that are reported but are no goal.
     fn goals(&self) -> String {
         let mut out = String::from("\n### Goals (medians of this run)\n\n");
         let verdict = |met: Option<bool>| match met {
@@ -225,10 +226,18 @@ impl Results {
             Some(false) => "NOT met",
             None => "not measured",
         };
+        let ratio = |profile,
+                     ours: &dyn Fn(&Visit) -> Option<f64>,
+                     yardstick,
+                     theirs: &dyn Fn(&Visit) -> Option<f64>| {
+            self.median(profile, OURS, ours)
+                .zip(self.median(profile, yardstick, theirs))
+                .map(|(o, t)| o / t)
+        };
+        let first_input = |v: &Visit| Some(v.cold.first_input);
+        let first_action = |v: &Visit| Some(v.cold.first_action);
         for profile in Profile::ALL {
-            let ours = self.median(profile, OURS, |v| Some(v.cold.first_input));
-            let plain = self.median(profile, PLAIN, |v| Some(v.cold.first_action));
-            let ratio = ours.zip(plain).map(|(o, p)| o / p);
+            let ratio = ratio(profile, &first_input, PLAIN, &first_action);
             let _ = writeln!(
                 out,
                 "- first input, {}, at most 1.1x the plain page's first action: {:.2}x, {}",
@@ -237,26 +246,24 @@ impl Results {
                 verdict(ratio.map(|r| r <= 1.1))
             );
         }
-        for (profile, limit) in [(Profile::Loopback, 1.0), (Profile::SlowVpn, 2.0)] {
-            let ours = self.median(profile, OURS, |v| Some(v.cold.first_action));
-            let react = self.median(profile, REACT, |v| Some(v.cold.first_action));
-            let ratio = ours.zip(react).map(|(o, r)| o / r);
-            let _ = writeln!(
-                out,
-                "- first action, {}, at most {limit}x React's: {:.2}x, {}",
-                profile.title(),
-                ratio.unwrap_or(f64::NAN),
-                verdict(ratio.map(|r| r <= limit))
-            );
-        }
-        let ours = self.median(Profile::Loopback, OURS, |v| Some(v.repeat.first_action));
-        let plain = self.median(Profile::Loopback, PLAIN, |v| Some(v.repeat.first_action));
-        let ratio = ours.zip(plain).map(|(o, p)| o / p);
+        let slow = ratio(Profile::SlowVpn, &first_action, REACT, &first_action);
         let _ = writeln!(
             out,
-            "- repeat visit on loopback, first action at most 1.1x the plain page's: {:.2}x, {}",
-            ratio.unwrap_or(f64::NAN),
-            verdict(ratio.map(|r| r <= 1.1))
+            "- first action, {}, at most 2x React's: {:.2}x, {}",
+            Profile::SlowVpn.title(),
+            slow.unwrap_or(f64::NAN),
+            verdict(slow.map(|r| r <= 2.0))
+        );
+        out.push_str("\nReported, no goal:\n\n");
+        let loopback = ratio(Profile::Loopback, &first_action, REACT, &first_action);
+        let repeat_action = |v: &Visit| Some(v.repeat.first_action);
+        let repeat = ratio(Profile::Loopback, &repeat_action, PLAIN, &repeat_action);
+        let _ = writeln!(
+            out,
+            "- first action on loopback ÷ React's: {:.2}x\n\
+             - repeat visit on loopback, first action ÷ the plain page's: {:.2}x",
+            loopback.unwrap_or(f64::NAN),
+            repeat.unwrap_or(f64::NAN),
         );
         out
     }
