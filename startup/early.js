@@ -3,12 +3,12 @@
 // - the sign-in form works: the choice between user and token shows its fields, Show reveals a
 //   secret, and a press of "Sign in" (or Enter) is recorded for the app, which signs in as soon
 //   as it runs; nothing is sent from here;
+// - it says how far the start is, from startup/start.js's events: how much of the wasm has
+//   arrived, and a connection that seems stalled (with Reload), never taking the form away;
 // - a start that fails (a file that does not load, a policy that refuses to compile WebAssembly,
-//   a browser too old for it) is said on the page, instead of leaving the form up for nothing.
+//   an error while starting, a browser too old for it) is said on the page at once.
 (function () {
   "use strict";
-  // Counted from the load event, when every file has arrived: starting takes well under a second.
-  var START_LIMIT_MS = 5000;
   var root = document.documentElement;
   var settled = false;
 
@@ -81,7 +81,59 @@
     showMode();
   }
 
-  // ----- a start that fails -----
+  // ----- how far the start is, and a start that fails -----
+
+  // Each panel that can show before the app runs (the sign-in form, and embed.html's "Connecting
+  // to the portal…") has one of these lines; the panel not shown is display:none.
+  var progressLines = document.querySelectorAll(".start-progress");
+
+  function eachProgressLine(show) {
+    for (var i = 0; i < progressLines.length; i++) {
+      show(progressLines[i]);
+    }
+  }
+
+  function showProgress(loaded, total) {
+    var arrived = total !== null && loaded >= total;
+    var figure = total && !arrived ? Math.floor((loaded / total) * 100) + " %" : "";
+    eachProgressLine(function (line) {
+      line.hidden = false;
+      line.querySelector(".start-progress-text").textContent =
+        arrived ? "Starting the page…" : "Loading the page…";
+      line.querySelector(".start-progress-figure").textContent = figure;
+    });
+  }
+
+  function removeStallNotices() {
+    var notices = document.querySelectorAll(".start-stalled");
+    for (var i = 0; i < notices.length; i++) {
+      notices[i].remove();
+    }
+  }
+
+  // Nothing arrived for a while: said once, beside the progress, with a way out; the form and
+  // what was typed stay, and the page still starts if the bytes come after all.
+  function showStalled(seconds) {
+    removeStallNotices();
+    eachProgressLine(function (line) {
+      var notice = document.createElement("div");
+      notice.className = "notice start-stalled";
+      notice.setAttribute("role", "alert");
+      var what = document.createElement("p");
+      what.textContent = "The connection seems stalled: nothing has arrived for " + seconds +
+        " seconds. The page still starts if the rest comes, and keeps what you typed; Reload " +
+        "starts over, and may lose it.";
+      var reload = document.createElement("button");
+      reload.type = "button";
+      reload.textContent = "Reload";
+      reload.addEventListener("click", function () {
+        location.reload();
+      });
+      notice.appendChild(what);
+      notice.appendChild(reload);
+      line.appendChild(notice);
+    });
+  }
 
   function fail(reason) {
     if (settled) {
@@ -108,26 +160,49 @@
     app.replaceChildren(alert);
   }
 
+  function couldNotLoad(url, status) {
+    fail("could not load " + url + (status ? " (HTTP " + status + ")" : ""));
+  }
+
+  addEventListener("commandcenter-email:progress", function (event) {
+    if (!settled) {
+      removeStallNotices();
+      showProgress(event.detail.loaded, event.detail.total);
+    }
+  });
+  addEventListener("commandcenter-email:stalled", function (event) {
+    if (!settled) {
+      showStalled(event.detail.seconds);
+    }
+  });
   addEventListener("commandcenter-email:started", function () {
     settled = true;
+    removeStallNotices();
+    eachProgressLine(function (line) {
+      line.remove();
+    });
   });
   addEventListener("commandcenter-email:start-failed", function (event) {
-    fail("stopped with an error (" + event.detail + ")");
+    var detail = event.detail;
+    if (detail.url) {
+      couldNotLoad(detail.url, detail.status);
+    } else {
+      fail("stopped with an error (" + detail.error + ")");
+    }
   });
   // A file that does not load fires "error" at its element, which does not bubble: capture it.
-  // Only the scripts, the JS glue and the wasm matter; the page works without its favicon.
+  // Only the scripts and the JS glue matter here (start.js reports the wasm, with its status);
+  // the page works without its favicon.
   addEventListener("error", function (event) {
     var target = event.target;
     var needed = target && (target.tagName === "SCRIPT" ||
-      (target.tagName === "LINK" && (target.rel === "modulepreload" ||
-        /_bg\.wasm$/.test(target.href))));
+      (target.tagName === "LINK" && target.rel === "modulepreload"));
     if (needed) {
-      fail("could not load " + (target.src || target.href));
+      couldNotLoad(target.src || target.href, null);
     }
   }, true);
-  addEventListener("load", function () {
-    setTimeout(function () {
-      fail("did not start within " + START_LIMIT_MS / 1000 + " seconds");
-    }, START_LIMIT_MS);
-  });
+  // A browser without module scripts or WebAssembly would never run start.js at all.
+  if (!("noModule" in HTMLScriptElement.prototype) || typeof WebAssembly !== "object") {
+    fail("cannot run in this browser");
+  }
 })();

@@ -12,7 +12,7 @@ use std::time::Duration;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{set_timeout_with_handle, window};
 use serde::Serialize;
-use web_sys::{AbortController, RequestCache, RequestMode};
+use web_sys::{AbortController, RequestMode};
 
 use crate::core::config::{
     config_unavailable, interpret_config_response, RuntimeConfig, CONFIG_URL,
@@ -286,15 +286,13 @@ async fn diagnose(url: &str, page_origin: &str, detail: String) -> ApiError {
 }
 
 /// Reads `config.json` beside the page, through the same path as the API calls: under a
-/// timeout, and with a status and body the core interprets.
+/// timeout, and with a status and body the core interprets. The request is the one index.html
+/// preloads (no header of its own, the default cache mode), so the browser hands over the
+/// preload's answer instead of asking a second time; operators edit the file in place, and the
+/// server sends it `no-cache`, so that answer is a fresh one.
 pub async fn load_runtime_config(control: &CallControl) -> Result<RuntimeConfig, String> {
     let request = control
-        .attach(
-            Request::get(CONFIG_URL)
-                .header("Accept", "application/json")
-                // Operators edit this file in place; always ask the server whether it changed.
-                .cache(RequestCache::NoCache),
-        )
+        .attach(Request::get(CONFIG_URL))
         .build()
         .map_err(not_sent);
     match send(request, CONFIG_URL, control).await {

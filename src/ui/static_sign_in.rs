@@ -54,17 +54,22 @@ pub fn take_over(connection: ConnectionState) {
         }),
     );
     let pending = sign_in.pending();
-    // A press recorded before the app ran waits for config.json; it shows as signing in meanwhile.
+    // A press before config.json has been read (recorded by startup/early.js before the app ran,
+    // or made since) waits for it: until then the sign-in could go to the wrong address.
     let requested =
         by_id("sign-in-form").is_some_and(|f| f.has_attribute("data-sign-in-requested"));
-    let early_press = RwSignal::new(requested);
-    let busy = Memo::new(move |_| pending.get() || early_press.get());
+    let waiting_for_config = RwSignal::new(requested);
+    let busy = Memo::new(move |_| pending.get() || waiting_for_config.get());
     let submit = move || {
-        early_press.set(false);
         if pending.get_untracked() {
             return;
         }
+        let settled = connection.config_settled.get_untracked();
+        waiting_for_config.set(!settled);
         show_failure(None);
+        if !settled {
+            return;
+        }
         let values = FormValues::read();
         connection.user_name.set(values.user_name.clone());
         match sign_in_attempt(&values.as_sign_in()) {
@@ -77,16 +82,13 @@ pub fn take_over(connection: ConnectionState) {
     };
     listen(connection, submit, current_call);
     follow_state(connection, panel, parent, busy);
-    if requested {
-        Effect::new(move |done: Option<bool>| {
-            let done = done.unwrap_or(false);
-            if !done && connection.config_settled.get() {
-                submit();
-                return true;
-            }
-            done
-        });
-    }
+    Effect::new(move |_| {
+        let waiting = waiting_for_config.get();
+        show_reading_settings(waiting);
+        if waiting && connection.config_settled.get() {
+            submit();
+        }
+    });
 }
 
 /// The clicks and keys that sign in or cancel, and typing into the API base URL.
@@ -243,6 +245,27 @@ fn show_errors(errors: &[(Field, FieldError)]) {
             paragraph.set_text_content(Some(&error.to_string()));
             let _ = description.append_with_node_1(&paragraph);
         }
+    }
+}
+
+/// While a sign-in waits for config.json: says so under the button.
+fn show_reading_settings(waiting: bool) {
+    const ID: &str = "sign-in-reading-settings";
+    let (Some(status), shown) = (by_id("sign-in-status"), by_id(ID)) else {
+        return;
+    };
+    match (waiting, shown) {
+        (false, Some(shown)) => shown.remove(),
+        (true, None) => {
+            if let Ok(line) = document().create_element("p") {
+                line.set_class_name("loading");
+                line.set_id(ID);
+                let _ = line.set_attribute("role", "status");
+                line.set_text_content(Some("Reading the page's settings…"));
+                let _ = status.append_with_node_1(&line);
+            }
+        }
+        _ => {}
     }
 }
 

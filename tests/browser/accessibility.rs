@@ -12,7 +12,7 @@ use fake_commandcenter::{Endpoint, Fault, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::harness::{Failure, Outcome, Page};
+use crate::harness::{Failure, Outcome, Page, Serving, WasmGate};
 
 /// The rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe tags them.
 const WCAG_TAGS: [&str; 6] = [
@@ -158,6 +158,7 @@ async fn ensure_no_sideways_scroll(page: &Page, when: &str) -> Outcome {
 async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
     let page = Page::open_with(crate::harness::demo_fake()?).await?;
     let mut audits = vec![audit(&page, "sign-in").await?];
+    audits.extend(audits_of_a_stalled_start().await?);
 
     // Loading: the answer is held back for a while.
     page.fake
@@ -266,6 +267,27 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
         violations.join("\n")
     );
     page.close().await
+}
+
+/// Before the app runs, on a link that stops after the wasm's first bytes: the progress line and
+/// the stall notice, light and dark.
+async fn audits_of_a_stalled_start() -> Outcome<Vec<Audit>> {
+    let gate = WasmGate::stalled_after(64 * 1024);
+    let serving = Serving {
+        wasm_gate: Some(gate.clone()),
+        stall_seconds: Some(1),
+        ..Serving::default()
+    };
+    let page = Page::serve(crate::harness::demo_fake()?, serving).await?;
+    page.wait_for_text(".start-stalled", "seems stalled")
+        .await?;
+    let mut audits = vec![audit(&page, "the start stalled").await?];
+    page.emulate_media(&[("prefers-color-scheme", "dark")])
+        .await?;
+    audits.push(audit(&page, "the start stalled, dark").await?);
+    gate.release();
+    page.close().await?;
+    Ok(audits)
 }
 
 fn report(audits: &[Audit]) -> String {

@@ -82,7 +82,7 @@ async fn a_missing_wasm_file_is_named_when_the_page_cannot_start() -> Outcome {
     page.close().await
 }
 
-/// The alert the start-up watchdog puts up; it must come within a few seconds of the load.
+/// The alert that startup/early.js puts up when the start fails.
 async fn wait_for_start_failure(page: &Page) -> Outcome<String> {
     wait_until(
         "the page to say it could not start",

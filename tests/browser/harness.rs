@@ -249,9 +249,18 @@ pub struct Serving {
     pub csp: Csp,
     /// The folder served in place of the build (a broken copy of it, say).
     pub dist: Option<PathBuf>,
-    /// Holds the wasm back until the test releases it: the page as on a slow link, before its
-    /// app runs.
+    /// How the wasm arrives: held back, trickled or stalled until the test releases it, the page
+    /// as on a slow link.
     pub wasm_gate: Option<WasmGate>,
+    /// Holds `config.json` back until the test releases it.
+    pub config_gate: Option<WasmGate>,
+    /// The `Content-Type` the wasm is sent with, in place of `application/wasm`.
+    pub wasm_content_type: Option<&'static str>,
+    /// The seconds without a byte of the wasm after which the page says the connection seems
+    /// stalled, written into the served `index.html` and `embed.html` in place of theirs.
+    pub stall_seconds: Option<u32>,
+    /// Chromium's network emulation, from before the page is opened.
+    pub link: Option<EmulatedLink>,
 }
 
 impl Default for Serving {
@@ -261,26 +270,125 @@ impl Default for Serving {
             csp: Csp::strict(),
             dist: None,
             wasm_gate: None,
+            config_gate: None,
+            wasm_content_type: None,
+            stall_seconds: None,
+            link: None,
         }
     }
 }
 
-/// Holds back every request for the wasm until `release`.
+/// A link as Chromium's DevTools emulate it (`Network.emulateNetworkConditions`).
+#[derive(Clone, Copy, Debug)]
+pub struct EmulatedLink {
+    pub kbit_per_s: u64,
+    pub round_trip_ms: u64,
+}
+
+/// Holds back the responses to one file (the wasm, `config.json`): wholly until `release`, or
+/// with the headers sent and the body a few bytes at a time, or stopping after its first bytes
+/// until `release`. Counts the requests it sees.
 #[derive(Clone, Debug)]
-pub struct WasmGate(Arc<tokio::sync::watch::Sender<bool>>);
+pub struct WasmGate {
+    open: Arc<tokio::sync::watch::Sender<bool>>,
+    delivery: Delivery,
+    requests: Arc<AtomicU32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Delivery {
+    /// Nothing, not even the headers, until released.
+    Held,
+    /// The headers at once, then `chunk` bytes every `every`.
+    Trickled { chunk: usize, every: Duration },
+    /// The headers and the first `bytes` at once, then nothing until released.
+    StalledAfter { bytes: usize },
+}
 
 impl WasmGate {
+    fn new(delivery: Delivery) -> Self {
+        WasmGate {
+            open: Arc::new(tokio::sync::watch::channel(false).0),
+            delivery,
+            requests: Arc::new(AtomicU32::new(0)),
+        }
+    }
+
     pub fn closed() -> Self {
-        WasmGate(Arc::new(tokio::sync::watch::channel(false).0))
+        Self::new(Delivery::Held)
+    }
+
+    pub fn trickle(chunk: usize, every: Duration) -> Self {
+        Self::new(Delivery::Trickled { chunk, every })
+    }
+
+    pub fn stalled_after(bytes: usize) -> Self {
+        Self::new(Delivery::StalledAfter { bytes })
     }
 
     /// Lets the held requests, and every later one, through.
     pub fn release(&self) {
-        self.0.send_replace(true);
+        self.open.send_replace(true);
+    }
+
+    /// The requests for the file so far.
+    pub fn requests(&self) -> u32 {
+        self.requests.load(Ordering::SeqCst)
     }
 
     async fn pass(&self) {
-        let _ = self.0.subscribe().wait_for(|open| *open).await;
+        let _ = self.open.subscribe().wait_for(|open| *open).await;
+    }
+
+    /// Answers a request for the gated file as the gate says, `next` giving the real answer.
+    async fn deliver(
+        self,
+        request: axum::extract::Request,
+        next: axum::middleware::Next,
+    ) -> axum::response::Response {
+        self.requests.fetch_add(1, Ordering::SeqCst);
+        if let Delivery::Held = self.delivery {
+            self.pass().await;
+        }
+        let (mut parts, body) = next.run(request).await.into_parts();
+        // Never from the browser's HTTP cache: a second request for the file reaches the gate, so
+        // that `requests` counts every download (a preload the page's own fetch did not match).
+        parts.headers.insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+        if let Delivery::Held = self.delivery {
+            return axum::response::Response::from_parts(parts, body);
+        }
+        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+            Ok(bytes) => bytes,
+            Err(e) => panic!("could not read the gated file: {e}"),
+        };
+        let delivery = self.delivery;
+        let chunks = futures_util::stream::unfold(0_usize, move |sent| {
+            let (bytes, gate) = (bytes.clone(), self.clone());
+            async move {
+                if sent >= bytes.len() {
+                    return None;
+                }
+                let end = match delivery {
+                    Delivery::Trickled { chunk, every } => {
+                        if sent > 0 {
+                            tokio::time::sleep(every).await;
+                        }
+                        sent + chunk
+                    }
+                    Delivery::StalledAfter { bytes: first } if sent == 0 => first,
+                    _ => {
+                        gate.pass().await;
+                        bytes.len()
+                    }
+                };
+                let end = end.min(bytes.len());
+                Some((Ok::<_, std::io::Error>(bytes.slice(sent..end)), end))
+            }
+        });
+        axum::response::Response::from_parts(parts, axum::body::Body::from_stream(chunks))
     }
 }
 
@@ -330,6 +438,37 @@ pub fn strict_policy(connect_to: &[String], frame_ancestors: &[String]) -> Strin
          img-src 'self' data:; connect-src {connect}; frame-ancestors {ancestors}; \
          base-uri 'none'; form-action 'none'"
     )
+}
+
+/// The served `index.html` and `embed.html` with `data-stall-seconds` set to `seconds` on their
+/// `<html>`; every other answer as it is.
+async fn with_stall_seconds(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+    seconds: u32,
+) -> axum::response::Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if !(path.ends_with('/') || path.ends_with(".html")) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let html = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => panic!("could not read {path}: {e}"),
+    };
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("html", |html| {
+            html.set_attribute("data-stall-seconds", &seconds.to_string())?;
+            Ok(())
+        }),
+    );
+    let html = match lol_html::rewrite_str(&html, settings) {
+        Ok(html) => html,
+        Err(e) => panic!("could not rewrite {path}: {e}"),
+    };
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    axum::response::Response::from_parts(parts, axum::body::Body::from(html))
 }
 
 /// Run in every document before its own scripts: each violation of the page's policy goes to
@@ -435,6 +574,10 @@ impl Page {
             csp,
             dist,
             wasm_gate,
+            config_gate,
+            wasm_content_type,
+            stall_seconds,
+            link,
         } = serving;
         let config_json = config_json.map(|text| Arc::new(Mutex::new(text)));
         let dist = match dist {
@@ -467,16 +610,40 @@ impl Page {
             );
         }
         let mut router = router.fallback_service(files);
-        if let Some(gate) = wasm_gate {
+        for (gate, file) in [(wasm_gate, "_bg.wasm"), (config_gate, "/config.json")] {
+            let Some(gate) = gate else { continue };
             router = router.layer(axum::middleware::from_fn(
                 move |request: axum::extract::Request, next: axum::middleware::Next| {
                     let gate = gate.clone();
                     async move {
-                        if request.uri().path().ends_with("_bg.wasm") {
-                            gate.pass().await;
+                        if request.uri().path().ends_with(file) {
+                            gate.deliver(request, next).await
+                        } else {
+                            next.run(request).await
                         }
-                        next.run(request).await
                     }
+                },
+            ));
+        }
+        if let Some(content_type) = wasm_content_type {
+            router = router.layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                    let wasm = request.uri().path().ends_with("_bg.wasm");
+                    let mut response = next.run(request).await;
+                    if wasm {
+                        response.headers_mut().insert(
+                            axum::http::header::CONTENT_TYPE,
+                            axum::http::HeaderValue::from_static(content_type),
+                        );
+                    }
+                    response
+                },
+            ));
+        }
+        if let Some(seconds) = stall_seconds {
+            router = router.layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| {
+                    with_stall_seconds(request, next, seconds)
                 },
             ));
         }
@@ -495,13 +662,13 @@ impl Page {
                 eprintln!("the fake Command Center stopped: {e}");
             }
         });
-        Self::in_browser(fake, url, Some(server), config_json).await
+        Self::in_browser(fake, url, Some(server), config_json, link).await
     }
 
     /// Opens the page where another server serves it (in front of `fake`), and waits until it is
     /// ready.
     pub async fn open_at(fake: FakeCommandCenter, url: &str) -> Outcome<Self> {
-        let page = Self::in_browser(fake, url.to_owned(), None, None).await?;
+        let page = Self::in_browser(fake, url.to_owned(), None, None, None).await?;
         page.wait_until_ready().await?;
         Ok(page)
     }
@@ -511,6 +678,7 @@ impl Page {
         url: String,
         server: Option<JoinHandle<()>>,
         config_json: Option<Arc<Mutex<String>>>,
+        link: Option<EmulatedLink>,
     ) -> Outcome<Self> {
         let browser = Browser::launch().await?;
         browser
@@ -519,6 +687,21 @@ impl Page {
                 serde_json::json!({ "source": VIOLATION_RECORDER }),
             )
             .await?;
+        if let Some(link) = link {
+            let bytes_per_s = link.kbit_per_s * 1000 / 8;
+            browser.cdp("Network.enable", serde_json::json!({})).await?;
+            browser
+                .cdp(
+                    "Network.emulateNetworkConditions",
+                    serde_json::json!({
+                        "offline": false,
+                        "latency": link.round_trip_ms,
+                        "downloadThroughput": bytes_per_s,
+                        "uploadThroughput": bytes_per_s,
+                    }),
+                )
+                .await?;
+        }
         let page = Self {
             fake,
             url,

@@ -3,6 +3,9 @@
 //! and passes its folder in COMMANDCENTER_EMAIL_DIST.
 //!
 //! - `first_paint`: index.html's own sign-in form, before and while the app takes it over.
+//! - `slow_start`: a slow link is not a failure: the wasm trickled, stalled, over a 300 kbit/s
+//!   link, sent with another type; the progress, the stall notice, a sign-in waiting for
+//!   `config.json`.
 //! - `first_setup`: nothing configured yet, so Save POSTs the whole form; validation, errors,
 //!   the busy Save button, the masked secrets.
 //! - `loading`: the settings load once signed in; prefill, and a failed load.
@@ -44,6 +47,7 @@ mod portal;
 mod runtime_config;
 mod screenshots;
 mod session;
+mod slow_start;
 mod test_mail;
 mod trust;
 mod update;

@@ -8,7 +8,7 @@ use base64::Engine;
 use fake_commandcenter::{Endpoint, Fault};
 use serde_json::json;
 
-use crate::harness::{Failure, Outcome, Page};
+use crate::harness::{wait_until, Failure, Outcome, Page, Probe, Serving, WasmGate};
 
 const WIDTHS: [(&str, u32); 2] = [("desktop", 1280), ("390px", 390)];
 const SCHEMES: [&str; 2] = ["light", "dark"];
@@ -102,4 +102,47 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
     );
     println!("screenshots in {}", folder().display());
     page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test` or `cargo xtask screenshots`"]
+async fn the_start_on_a_slow_link_desktop_and_390_px_light_and_dark() -> Outcome {
+    std::fs::create_dir_all(folder())?;
+    let mut written = Vec::new();
+    // The wasm stops after its first bytes: first under the real threshold (loading), then under
+    // two seconds (stalled).
+    for (state, stall_seconds, shown) in [
+        ("loading", None, ".start-progress:not([hidden])"),
+        ("stalled", Some(2), ".start-stalled"),
+    ] {
+        let gate = WasmGate::stalled_after(96 * 1024);
+        let serving = Serving {
+            wasm_gate: Some(gate.clone()),
+            stall_seconds,
+            ..Serving::default()
+        };
+        let page = Page::serve(crate::harness::demo_fake()?, serving).await?;
+        page.fill("User name", "backup-admin").await?;
+        wait_until(
+            &format!("the {state} state"),
+            std::time::Duration::from_secs(30),
+            || async {
+                Ok(if page.exists(shown).await? {
+                    Probe::Done(())
+                } else {
+                    Probe::NotYet(format!("no {shown}"))
+                })
+            },
+        )
+        .await?;
+        written.extend(shoot(&page, state).await?);
+        gate.release();
+        page.close().await?;
+    }
+    ensure_eq!(
+        written.len(),
+        2 * WIDTHS.len() * SCHEMES.len(),
+        "screenshots written"
+    );
+    Ok(())
 }

@@ -5,6 +5,11 @@
 //!   Content-Security-Policy without `'unsafe-inline'` blocks it. `startup/start.js`, an external
 //!   file that Trunk hashes and gives an integrity hash, does the same work, so the inline one is
 //!   removed, in every profile (in `trunk serve` both would start the same module).
+//! - startup/start.js fetches the wasm itself, to say how far its download is: the wasm's preload
+//!   link loses its integrity value (a fetch that streams cannot carry one, and on the preload
+//!   alone it would protect nothing: the browser hands its bytes to start.js's fetch, which has
+//!   none) and gains the wasm's size in bytes, `data-decoded-size`, against which start.js
+//!   counts what has arrived.
 //! - Release builds: esbuild minifies the scripts (Trunk's own minifier cannot parse
 //!   wasm-bindgen's glue and ships it as it is), and their integrity hashes in index.html are
 //!   rewritten to match, since a stale one would make the browser refuse to run the page. Then the
@@ -32,7 +37,13 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     let index_path = staging.join("index.html");
     let html = fs::read_to_string(&index_path)
         .with_context(|| format!("cannot read {}", index_path.display()))?;
-    let mut html = without_trunks_start_script(&html)?;
+    let html = without_trunks_start_script(&html)?;
+    let mut html = with_streamable_wasm_preload(&html, |href| {
+        let path = staging.join(href.trim_start_matches("./"));
+        fs::metadata(&path)
+            .map(|metadata| metadata.len())
+            .with_context(|| format!("cannot read the size of {}", path.display()))
+    })?;
     // `cargo xtask dev` lets its example portal drive the page; a build of another kind keeps the
     // config.json of the repository.
     if let Ok(portal) = env::var(crate::dev::DEV_PORTAL_VAR) {
@@ -140,6 +151,35 @@ fn without_trunks_start_script(html: &str) -> anyhow::Result<String> {
     rewrite_str(html, settings).context("index.html could not be rewritten")
 }
 
+/// index.html with the wasm's preload link as startup/start.js fetches it: no `integrity`, and
+/// `data-decoded-size`, the size of the file that `size_of` gives for the link's `href`. Fails
+/// unless there is exactly one such link.
+fn with_streamable_wasm_preload(
+    html: &str,
+    size_of: impl Fn(&str) -> anyhow::Result<u64>,
+) -> anyhow::Result<String> {
+    let links = Cell::new(0_usize);
+    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
+        r#"link[rel="preload"][href$="_bg.wasm"]"#,
+        |link| {
+            links.set(links.get() + 1);
+            let href = link.get_attribute("href").unwrap_or_default();
+            let size = size_of(&href)?;
+            link.remove_attribute("integrity");
+            link.set_attribute("data-decoded-size", &size.to_string())?;
+            Ok(())
+        }
+    ));
+    let rewritten = rewrite_str(html, settings).context("index.html could not be rewritten")?;
+    ensure!(
+        links.get() == 1,
+        "index.html has {} preload links of the wasm, not one: startup/start.js fetches the one \
+         Trunk writes",
+        links.get()
+    );
+    Ok(rewritten)
+}
+
 /// What `trunk serve` puts into every page it serves: its live-reload script, inline. A build to
 /// deploy never has it; the page served by `cargo xtask dev` has no policy to break.
 const TRUNK_RELOAD_MARK: &str = "{{__TRUNK_ADDRESS__}}";
@@ -238,6 +278,27 @@ mod tests {
         assert!(without_trunks_start_script("<head></head>").is_err());
         let twice = format!("{TRUNKS_START}{TRUNKS_START}");
         assert!(without_trunks_start_script(&twice).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn the_wasm_preload_loses_its_integrity_and_gains_its_size() -> anyhow::Result<()> {
+        let html = "<link rel=modulepreload href=./a.js integrity=sha384-glue>\
+            <link rel=preload href=./a_bg.wasm as=fetch type=application/wasm \
+            crossorigin=anonymous integrity=sha384-wasm>";
+        let rewritten = with_streamable_wasm_preload(html, |href| {
+            ensure!(href == "./a_bg.wasm", "asked for the size of {href}");
+            Ok(432_101)
+        })?;
+        assert_eq!(
+            rewritten,
+            "<link rel=modulepreload href=./a.js integrity=sha384-glue>\
+             <link rel=preload href=./a_bg.wasm as=fetch type=application/wasm \
+             crossorigin=anonymous data-decoded-size=\"432101\">"
+        );
+        assert!(with_streamable_wasm_preload("<p>", |_| Ok(1)).is_err());
+        let twice = "<link rel=preload href=./a_bg.wasm><link rel=preload href=./b_bg.wasm>";
+        assert!(with_streamable_wasm_preload(twice, |_| Ok(1)).is_err());
         Ok(())
     }
 
