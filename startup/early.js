@@ -83,8 +83,9 @@
 
   // ----- how far the start is, and a start that fails -----
 
-  // Each panel that can show before the app runs (the sign-in form, and embed.html's "Connecting
-  // to the portal…") has one of these lines; the panel not shown is display:none.
+  // Each panel that can show before the app runs (the sign-in form, beside its button, and
+  // embed.html's "Connecting to the portal…") has one of these lines; the panel not shown is
+  // display:none.
   var progressLines = document.querySelectorAll(".start-progress");
 
   function eachProgressLine(show) {
@@ -131,7 +132,8 @@
       });
       notice.appendChild(what);
       notice.appendChild(reload);
-      line.appendChild(notice);
+      // Under the row of buttons the line stands in, or under the line itself.
+      (line.closest(".form-actions") || line).insertAdjacentElement("afterend", notice);
     });
   }
 

@@ -38,6 +38,9 @@ pub fn take_over(connection: ConnectionState) {
         // From now on startup/early.js leaves the press of "Sign in" to the app.
         let _ = root.set_attribute("data-app-started", "");
     }
+    // How far the start was is over: gone before the app changes the row of buttons it stands
+    // in (a Cancel beside a line about to go would wrap the row, and the page would jump).
+    remove_all(".start-progress, .start-stalled");
     let panel = StoredValue::new_local(panel);
     let current_call = CurrentCall::new();
     let sign_in = sign_in_action(
@@ -80,7 +83,11 @@ pub fn take_over(connection: ConnectionState) {
             Err(errors) => show_errors(&errors),
         }
     };
-    listen(connection, submit, current_call);
+    let cancel = move || {
+        waiting_for_config.set(false);
+        current_call.cancel();
+    };
+    listen(connection, submit, cancel);
     follow_state(connection, panel, parent, busy);
     Effect::new(move |_| {
         let waiting = waiting_for_config.get();
@@ -92,9 +99,13 @@ pub fn take_over(connection: ConnectionState) {
 }
 
 /// The clicks and keys that sign in or cancel, and typing into the API base URL.
-fn listen(connection: ConnectionState, submit: impl Fn() + Copy + 'static, call: CurrentCall) {
+fn listen(
+    connection: ConnectionState,
+    submit: impl Fn() + Copy + 'static,
+    cancel: impl Fn() + 'static,
+) {
     on(by_id("sign-in"), "click", move |_| submit());
-    on(by_id("sign-in-cancel"), "click", move |_| call.cancel());
+    on(by_id("sign-in-cancel"), "click", move |_| cancel());
     on(by_id("sign-in-form"), "keydown", move |event| {
         let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
             return;
@@ -248,21 +259,26 @@ fn show_errors(errors: &[(Field, FieldError)]) {
     }
 }
 
-/// While a sign-in waits for config.json: says so under the button.
+/// While a sign-in waits for config.json: says so beside the button, in its row, so that the
+/// line's coming and going moves nothing.
 fn show_reading_settings(waiting: bool) {
     const ID: &str = "sign-in-reading-settings";
-    let (Some(status), shown) = (by_id("sign-in-status"), by_id(ID)) else {
+    let row = document()
+        .query_selector("#sign-in-form .form-actions")
+        .ok()
+        .flatten();
+    let (Some(row), shown) = (row, by_id(ID)) else {
         return;
     };
     match (waiting, shown) {
         (false, Some(shown)) => shown.remove(),
         (true, None) => {
             if let Ok(line) = document().create_element("p") {
-                line.set_class_name("loading");
+                line.set_class_name("actions-note");
                 line.set_id(ID);
                 let _ = line.set_attribute("role", "status");
                 line.set_text_content(Some("Reading the page's settings…"));
-                let _ = status.append_with_node_1(&line);
+                let _ = row.append_with_node_1(&line);
             }
         }
         _ => {}
@@ -283,6 +299,12 @@ fn show_failure(message: Option<&str>) {
         let _ = alert.set_attribute("role", "alert");
         alert.set_text_content(Some(message));
         let _ = status.append_with_node_1(&alert);
+    }
+}
+
+fn remove_all(selector: &str) {
+    while let Ok(Some(element)) = document().query_selector(selector) {
+        element.remove();
     }
 }
 

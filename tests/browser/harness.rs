@@ -476,6 +476,11 @@ async fn with_stall_seconds(
 /// itself; this catches every kind, and says which directive).
 const VIOLATION_RECORDER: &str = "addEventListener('securitypolicyviolation', (event) => \
     console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' + event.blockedURI));";
+/// Run in every document before its own scripts: adds up the layout shifts that no input
+/// caused, as the bench's cumulative layout shift does, for `Page::layout_shift`.
+const LAYOUT_SHIFT_RECORDER: &str = "window.__layoutShift = 0; new PerformanceObserver((list) => \
+    list.getEntries().forEach((entry) => { if (!entry.hadRecentInput) \
+    window.__layoutShift += entry.value; })).observe({ type: 'layout-shift', buffered: true });";
 /// What the recorder writes, and what Chromium's own console messages about the policy say.
 const VIOLATION_MARKS: [&str; 2] = ["CSP violation:", "Content Security Policy"];
 
@@ -681,12 +686,14 @@ impl Page {
         link: Option<EmulatedLink>,
     ) -> Outcome<Self> {
         let browser = Browser::launch().await?;
-        browser
-            .cdp(
-                "Page.addScriptToEvaluateOnNewDocument",
-                serde_json::json!({ "source": VIOLATION_RECORDER }),
-            )
-            .await?;
+        for recorder in [VIOLATION_RECORDER, LAYOUT_SHIFT_RECORDER] {
+            browser
+                .cdp(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    serde_json::json!({ "source": recorder }),
+                )
+                .await?;
+        }
         if let Some(link) = link {
             let bytes_per_s = link.kbit_per_s * 1000 / 8;
             browser.cdp("Network.enable", serde_json::json!({})).await?;
@@ -820,6 +827,17 @@ impl Page {
             },
         )
         .await
+    }
+
+    /// The layout shifts so far that no input caused, added up (cumulative layout shift).
+    pub async fn layout_shift(&self) -> Outcome<f64> {
+        let shift = self
+            .client()
+            .execute("return window.__layoutShift;", vec![])
+            .await?;
+        shift
+            .as_f64()
+            .ok_or_else(|| Failure::new(format!("no layout shift recorded: {shift}")))
     }
 
     /// The browser console since the session started, one "LEVEL message" line per entry.
