@@ -6,10 +6,11 @@
 //! [`Client`], plus the two things fantoccini has no method for: DevTools (CDP) commands and the
 //! browser console.
 //!
-//! Cleaning up matters more than anything else here: a session that is dropped, on errors too,
-//! ends its WebDriver session, kills whatever Chromium process still uses its profile (should
-//! ending it have failed), and removes the folder; chromedriver is killed once the last session
-//! and handle on it are gone.
+//! Cleaning up matters more than anything else here: chromedriver runs in a process group of its
+//! own, which the Chromiums it starts join. A session that is dropped, on errors too, ends its
+//! WebDriver session; one that cannot be ended has the whole group ended. chromedriver and
+//! everything left in its group are killed once the last session and handle on it are gone, and
+//! then each profile folder is removed.
 //!
 //! The env vars `CHROMIUM` and `CHROMEDRIVER` say where the binaries are when they are not at
 //! [`DEFAULT_CHROMIUM`] and [`DEFAULT_CHROMEDRIVER`] (what `cargo xtask setup` installs).
@@ -17,12 +18,10 @@
 use std::{
     env,
     net::Ipv4Addr,
-    path::{Path, PathBuf},
+    os::unix::process::CommandExt,
+    path::Path,
     process::{Child, Command, Stdio},
-    sync::{
-        atomic::{AtomicU32, Ordering},
-        Arc, Mutex,
-    },
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -77,9 +76,19 @@ struct DriverProcess {
     process: Child,
 }
 
+impl DriverProcess {
+    /// Kills chromedriver and whatever of Chromium still runs in its process group.
+    fn kill_group(&self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.process.id())])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
 impl Drop for DriverProcess {
     fn drop(&mut self) {
-        let _ = self.process.kill();
+        self.kill_group();
         let _ = self.process.wait();
     }
 }
@@ -91,6 +100,8 @@ impl ChromeDriver {
         let port = free_port().await?;
         let process = Command::new(&binary)
             .arg(format!("--port={port}"))
+            // A group of its own, which the Chromiums it starts join: see `kill_group`.
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -100,21 +111,10 @@ impl ChromeDriver {
             })?;
         // Owned from here on, so that an error below kills it.
         let mut driver = DriverProcess { port, process };
-        let deadline = Instant::now() + DRIVER_START_LIMIT;
-        // chromedriver listens only once it can take a new session.
-        while tokio::net::TcpStream::connect((Ipv4Addr::LOCALHOST, port))
+        let address = (Ipv4Addr::LOCALHOST, port).into();
+        wait_until_listening(address, DRIVER_START_LIMIT, || driver.process.try_wait())
             .await
-            .is_err()
-        {
-            if let Some(status) = driver.process.try_wait()? {
-                bail!("`{binary}` exited ({status}) before it took connections");
-            }
-            ensure!(
-                Instant::now() < deadline,
-                "`{binary}` took no connections on port {port} within {DRIVER_START_LIMIT:?}"
-            );
-            tokio::time::sleep(POLL_EVERY).await;
-        }
+            .with_context(|| format!("`{binary}` did not start"))?;
         Ok(ChromeDriver(Arc::new(driver)))
     }
 
@@ -125,11 +125,14 @@ impl ChromeDriver {
 
     /// A new Chromium with a fresh profile: no HTTP cache, no compiled code, no storage.
     pub async fn session(&self, console: Console) -> Result<Session> {
-        let profile = Profile::create()?;
+        let profile = tempfile::Builder::new()
+            .prefix("headless-chromium-")
+            .tempdir()
+            .context("cannot create a Chromium profile folder")?;
         let binary = env::var("CHROMIUM").unwrap_or_else(|_| DEFAULT_CHROMIUM.to_owned());
         let mut builder =
             ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(capabilities(&binary, &profile.0, console));
+        builder.capabilities(capabilities(&binary, profile.path(), console));
         let client = tokio::time::timeout(SESSION_START_LIMIT, builder.connect(&self.url()))
             .await
             .map_err(|_| anyhow!("no Chromium session within {SESSION_START_LIMIT:?}"))
@@ -151,7 +154,7 @@ impl ChromeDriver {
             id,
             browser_version,
             console: (console == Console::Recorded).then(Mutex::default),
-            _driver: self.clone(),
+            driver: self.clone(),
             _profile: profile,
         })
     }
@@ -175,10 +178,11 @@ pub struct Session {
     browser_version: String,
     /// Every console line read so far: chromedriver hands out each entry only once.
     console: Option<Mutex<Vec<String>>>,
-    // Dropped in this order, after `drop` below ended the session: chromedriver (if this was the
-    // last user), then the profile, which first kills whatever of Chromium is still running.
-    _driver: ChromeDriver,
-    _profile: Profile,
+    // Dropped in this order, after `drop` below ended the session: chromedriver and its process
+    // group (if this was the last user), then the profile folder, which Chromium writes into
+    // until its last process is gone.
+    driver: ChromeDriver,
+    _profile: tempfile::TempDir,
 }
 
 impl Session {
@@ -249,21 +253,28 @@ impl Session {
 
 impl Drop for Session {
     /// Waiting for the session to end needs `block_in_place`, so a multi-thread runtime. On any
-    /// other, fantoccini ends it once the runtime runs again, if ever; the profile's drop kills
-    /// Chromium meanwhile, so call [`Session::close`] there to end it cleanly.
+    /// other, and when the session does not end in time, chromedriver's process group is ended
+    /// (with every other session on that chromedriver): call [`Session::close`] to end one
+    /// cleanly.
     fn drop(&mut self) {
         let Some(client) = self.client.take() else {
             return;
         };
-        match Handle::try_current() {
+        let ended = match Handle::try_current() {
             Ok(handle) if handle.runtime_flavor() == RuntimeFlavor::MultiThread => {
                 tokio::task::block_in_place(|| {
                     handle.block_on(async {
-                        let _ = tokio::time::timeout(CLOSE_LIMIT, client.close()).await;
+                        matches!(
+                            tokio::time::timeout(CLOSE_LIMIT, client.close()).await,
+                            Ok(Ok(()))
+                        )
                     })
-                });
+                })
             }
-            _ => drop(client),
+            _ => false,
+        };
+        if !ended {
+            self.driver.0.kill_group();
         }
     }
 }
@@ -321,53 +332,25 @@ fn log_lines(entries: &Value) -> Vec<String> {
         .collect()
 }
 
-/// A Chromium profile folder of its own under the temp dir, removed when dropped.
-struct Profile(PathBuf);
-
-impl Profile {
-    fn create() -> Result<Profile> {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = env::temp_dir().join(format!("headless-chromium-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-        Ok(Profile(dir))
-    }
-}
-
-impl Drop for Profile {
-    fn drop(&mut self) {
-        // Chromium writes into its profile until its last process is gone, so that comes first.
-        kill_processes_using(&self.0);
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Kills, by process id, what still runs with `dir` in its command line: the Chromium processes
-/// (browser, renderers, GPU and crash handlers) of a session that could not be ended. The
-/// profile folder is this process's own, so nothing else can match.
-fn kill_processes_using(dir: &Path) {
-    let needle = dir.to_string_lossy().into_owned();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
-    };
-    let own = std::process::id().to_string();
-    for entry in entries.flatten() {
-        let pid = entry.file_name().to_string_lossy().into_owned();
-        if pid == own || !pid.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
+/// Waits until a process this one started takes connections on `address`: chromedriver, and
+/// the browser tests' nginx. `exited` says whether it has ended meanwhile (then it never will).
+pub async fn wait_until_listening(
+    address: std::net::SocketAddr,
+    limit: Duration,
+    mut exited: impl FnMut() -> std::io::Result<Option<std::process::ExitStatus>>,
+) -> Result<()> {
+    let deadline = Instant::now() + limit;
+    while tokio::net::TcpStream::connect(address).await.is_err() {
+        if let Some(status) = exited()? {
+            bail!("it exited ({status}) before it took connections on {address}");
         }
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
-            continue;
-        };
-        if String::from_utf8_lossy(&cmdline).contains(&needle) {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid])
-                .stderr(Stdio::null())
-                .status();
-        }
+        ensure!(
+            Instant::now() < deadline,
+            "it took no connections on {address} within {limit:?}"
+        );
+        tokio::time::sleep(POLL_EVERY).await;
     }
+    Ok(())
 }
 
 /// A port that was free a moment ago.
@@ -380,8 +363,6 @@ async fn free_port() -> Result<u16> {
 
 #[cfg(test)]
 mod tests {
-    use std::os::unix::process::ExitStatusExt;
-
     use super::*;
 
     #[test]
@@ -445,20 +426,33 @@ mod tests {
     }
 
     #[test]
-    fn a_dropped_profile_takes_its_processes_and_folder_along() -> Result<()> {
-        let profile = Profile::create()?;
-        let dir = profile.0.clone();
-        std::fs::write(dir.join("Local State"), "{}")?;
-        // A stand-in for a Chromium that outlived its session: the folder is in its command line.
-        let mut straggler = Command::new("tail")
-            .arg("-f")
-            .arg(dir.join("Local State"))
-            .stdout(Stdio::null())
+    fn a_dropped_driver_takes_its_process_group_along() -> Result<()> {
+        use std::io::BufRead;
+        // A stand-in for chromedriver that started a Chromium: a shell with a child of its own,
+        // which prints the child's process id.
+        let mut shell = Command::new("sh")
+            .args(["-c", "sleep 600 & echo $!; wait"])
+            .process_group(0)
+            .stdout(Stdio::piped())
             .spawn()?;
-        drop(profile);
-        let status = straggler.wait()?;
-        assert_eq!(status.signal(), Some(9), "{status}");
-        assert!(!dir.exists(), "{} is still there", dir.display());
+        let mut line = String::new();
+        std::io::BufReader::new(shell.stdout.take().context("no stdout")?).read_line(&mut line)?;
+        let child = line.trim().to_owned();
+        let alive = || Path::new("/proc").join(&child).join("stat");
+        assert!(alive().exists(), "the child {child} is not running");
+        drop(DriverProcess {
+            port: 0,
+            process: shell,
+        });
+        // Killed, then reaped by init: gone, or a zombie for a moment.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::fs::read_to_string(alive()).is_ok_and(|stat| !stat.contains(") Z ")) {
+            assert!(
+                Instant::now() < deadline,
+                "the child {child} outlived its group"
+            );
+            std::thread::sleep(POLL_EVERY);
+        }
         Ok(())
     }
 

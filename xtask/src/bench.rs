@@ -11,9 +11,6 @@
 //! (React 18 + Vite, and plain HTML + JS; see bench/side_by_side.rs), over loopback, an emulated
 //! slow VPN, and that VPN with a slower CPU.
 //!
-//! It also builds the bundle a second time with opt-level "s" and loads it as often, so the
-//! choice of "z" in Cargo.toml stays a measured one.
-//!
 //! It reports and never judges: no number makes it fail. The size budget is enforced by
 //! `cargo xtask test`; timings depend too much on the machine and its load to be a gate.
 
@@ -46,7 +43,7 @@ use side_by_side::{Contender, Results};
 use crate::{
     pins::Pins,
     setup,
-    sizes::{self, Asset, Budget, Kind},
+    sizes::{self, Asset, Budget},
     test,
 };
 
@@ -107,28 +104,17 @@ impl Link {
     }
 }
 
-/// The bundle built with the other size-optimising level, and its own cargo target directory (a
-/// different opt-level recompiles every crate; a separate directory keeps both builds cached).
-const OTHER_OPT_LEVEL: &str = "s";
-const OTHER_OPT_LEVEL_DIR: &str = "target/bench/opt-level-s";
-
+#[derive(clap::Args)]
 pub struct Options {
     /// Visits of each page on loopback, each in a new Chromium with a fresh profile.
+    #[arg(long, default_value_t = 15, value_parser = crate::parse_count)]
     pub loads: usize,
-    /// Visits of each page over each slow link profile.
-    pub slow_loads: usize,
     /// Keystrokes measured in the user name field (after the warm-up ones).
+    #[arg(long, default_value_t = 50, value_parser = crate::parse_count)]
     pub keystrokes: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            loads: 15,
-            slow_loads: 5,
-            keystrokes: 50,
-        }
-    }
+    /// Visits of each page over each slow link profile.
+    #[arg(long, default_value_t = 5, value_parser = crate::parse_count)]
+    pub slow_loads: usize,
 }
 
 pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
@@ -139,48 +125,27 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     // Taken first: the load average says how busy the machine was before the bench made it busy.
     let machine = Machine::describe(sh);
 
-    println!("\n==> [1/5] trunk build --release");
+    println!("\n==> [1/4] trunk build --release");
     test::trunk_build_release(sh)?;
 
-    println!("\n==> [2/5] sizes (and the precompressed .br/.gz siblings)");
+    println!("\n==> [2/4] sizes (and the precompressed .br/.gz siblings)");
     let assets = sizes::precompress_and_measure(&dist)?;
     print!("{}", sizes::table(&assets));
     println!("\n{}", budget.verdict(&assets));
 
-    println!(
-        "\n==> [3/5] the same bundle with opt-level \"{OTHER_OPT_LEVEL}\", in {OTHER_OPT_LEVEL_DIR}"
-    );
-    let other_dir = root.join(OTHER_OPT_LEVEL_DIR);
-    let other_dist = other_dir.join("dist");
-    cmd!(
-        sh,
-        "trunk build --release --skip-version-check --dist {other_dist}"
-    )
-    .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", OTHER_OPT_LEVEL)
-    .env("CARGO_TARGET_DIR", other_dir.join("target"))
-    .run()?;
-    let other_assets = sizes::precompress_and_measure(&other_dist)?;
-
     let references = references(&root)?;
 
-    println!("\n==> [4/5] validation per keystroke, native: cargo bench --bench validation");
+    println!("\n==> [3/4] validation per keystroke, native: cargo bench --bench validation");
     // stdout is divan's table, for the report; cargo's progress goes to stderr and shows live.
     let divan = cmd!(sh, "cargo bench --bench validation").read()?;
     println!("{divan}");
 
     println!(
-        "\n==> [5/5] headless Chromium: the page, React and plain HTML side by side ({} visits \
-         each on loopback, {} on each slow profile), {} keystrokes; {} cold loads of the \
-         opt-level \"{OTHER_OPT_LEVEL}\" bundle",
-        options.loads, options.slow_loads, options.keystrokes, options.loads
+        "\n==> [4/4] headless Chromium: the page, React and plain HTML side by side ({} visits \
+         each on loopback, {} on each slow profile), {} keystrokes",
+        options.loads, options.slow_loads, options.keystrokes
     );
-    let (browser, other_loads) = block_on(async {
-        let browser = measure_in_browser(&dist, &references, options).await?;
-        let server = StaticServer::start(&other_dist).await?;
-        let driver = ChromeDriver::start().await?;
-        let other_loads = cold_loads(&driver, &server.url(), options.loads).await?;
-        anyhow::Ok((browser, other_loads))
-    })?;
+    let browser = block_on(measure_in_browser(&dist, &references, options))?;
 
     let report = Report {
         machine,
@@ -188,10 +153,6 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
         budget,
         divan,
         browser,
-        other_opt_level: OptLevelRun {
-            assets: other_assets,
-            loads: other_loads,
-        },
     }
     .render();
     let path = root.join(REPORT);
@@ -366,7 +327,6 @@ pub struct Load {
     first_input: f64,
     /// When the page's first action works (see bench/probe.js).
     first_action: f64,
-    load_event: f64,
     /// Cumulative layout shift, up to [`SETTLE`] after the first action.
     layout_shift: f64,
 }
@@ -436,14 +396,15 @@ fn references(root: &Path) -> anyhow::Result<References> {
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
-    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    for entry in fs::read_dir(from).with_context(|| format!("cannot list {}", from.display()))? {
-        let path = entry?.path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_dir(&path, &target)?;
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.with_context(|| format!("cannot list {}", from.display()))?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)
+                .with_context(|| format!("cannot create {}", target.display()))?;
         } else {
-            fs::copy(&path, &target).with_context(|| format!("cannot copy {}", path.display()))?;
+            fs::copy(entry.path(), &target)
+                .with_context(|| format!("cannot copy {}", entry.path().display()))?;
         }
     }
     Ok(())
@@ -508,24 +469,6 @@ async fn measure_in_browser(
     })
 }
 
-/// `count` cold loads of `url` on loopback, each in a new Chromium with a fresh profile.
-async fn cold_loads(driver: &ChromeDriver, url: &str, count: usize) -> anyhow::Result<Vec<Load>> {
-    let mut loads = Vec::new();
-    for n in 1..=count {
-        let session = driver.session(Console::Ignored).await?;
-        let (load, _) = cold_load(&session, url)
-            .await
-            .with_context(|| format!("cold load {n} of {url}"))?;
-        println!(
-            "load {n:>2}/{count}: load event {:7.1} ms, first action {:7.1} ms",
-            load.load_event, load.first_action
-        );
-        loads.push(load);
-        session.close().await?;
-    }
-    Ok(loads)
-}
-
 /// Opens the page and waits until it is usable; in a new session, a browser that has never seen
 /// it.
 async fn cold_load(session: &Session, url: &str) -> anyhow::Result<(Load, Transfer)> {
@@ -573,7 +516,6 @@ async fn cold_load(session: &Session, url: &str) -> anyhow::Result<(Load, Transf
         // Pixels come with the first paint at the earliest.
         first_input: number(&found["firstInput"], "firstInput")?.max(first_paint.unwrap_or(0.0)),
         first_action: number(&found["firstAction"], "firstAction")?,
-        load_event: number(&found["load"], "load")?,
         layout_shift: found["layoutShift"].as_f64().unwrap_or_default(),
     };
     let mut transfer = Transfer::default();
@@ -682,19 +624,12 @@ fn summarize(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
     Some(Summary { median, min, max })
 }
 
-/// The bundle built with [`OTHER_OPT_LEVEL`], loaded as often as the shipped one.
-struct OptLevelRun {
-    assets: Vec<Asset>,
-    loads: Vec<Load>,
-}
-
 struct Report {
     machine: Machine,
     assets: Vec<Asset>,
     budget: Budget,
     divan: String,
     browser: BrowserResults,
-    other_opt_level: OptLevelRun,
 }
 
 impl Report {
@@ -705,7 +640,6 @@ impl Report {
             budget,
             divan,
             browser,
-            other_opt_level,
         } = self;
         let mut out = String::new();
         let _ = writeln!(out, "# cargo xtask bench\n");
@@ -764,12 +698,6 @@ impl Report {
             received.resources
         );
 
-        let loops = browser.side_by_side.loopback_loads(side_by_side::OURS);
-        out.push_str(&opt_level_table(
-            (assets, &loops),
-            (&other_opt_level.assets, &other_opt_level.loads),
-        ));
-
         let _ = writeln!(
             out,
             "\n## Validation per keystroke, native (divan)\n\n\
@@ -816,44 +744,6 @@ impl Report {
         );
         out
     }
-}
-
-/// The shipped opt-level against the other one: what each downloads and how fast each starts.
-fn opt_level_table(shipped: (&[Asset], &[Load]), other: (&[Asset], &[Load])) -> String {
-    let brotli_of = |assets: &[Asset], kind: Kind| -> u64 {
-        assets
-            .iter()
-            .filter(|asset| asset.kind == kind)
-            .map(|asset| asset.brotli)
-            .sum()
-    };
-    let median = |loads: &[Load], moment: fn(&Load) -> f64| {
-        summarize(loads.iter().map(moment))
-            .map_or_else(|| "–".to_owned(), |s| format!("{:.1}", s.median))
-    };
-    let mut out = format!(
-        "\n## opt-level \"z\" (shipped) against \"{OTHER_OPT_LEVEL}\"\n\n\
-         The same sources built twice; {} and {} cold loads on loopback, the second after the \
-         visits above (medians, ms).\n\n\
-         | opt-level | wasm brotli (B) | html+js+wasm+css brotli (B) | `load` event | first action |\n\
-         |---|---:|---:|---:|---:|\n",
-        shipped.1.len(),
-        other.1.len()
-    );
-    for (name, (assets, loads)) in [
-        ("\"z\"", shipped),
-        (&format!("\"{OTHER_OPT_LEVEL}\""), other),
-    ] {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} | {} |",
-            sizes::grouped(brotli_of(assets, Kind::Wasm)),
-            sizes::grouped(Budget::counted(assets)),
-            median(loads, |l| l.load_event),
-            median(loads, |l| l.first_action),
-        );
-    }
-    out
 }
 
 fn timing_table(first: &str, rows: &[(&str, Option<Summary>)]) -> String {
@@ -927,32 +817,6 @@ mod tests {
             "{table}"
         );
         assert!(lines[2].contains("123.5 ms") && lines[2].contains("2000.0 ms"));
-    }
-
-    #[test]
-    fn the_opt_level_table_puts_each_build_on_its_row() {
-        let asset = Asset::sample;
-        let load = |load_event, first_action| Load {
-            first_paint: None,
-            first_input: 10.0,
-            first_action,
-            load_event,
-            layout_shift: 0.0,
-        };
-        let z = [asset(Kind::Wasm, 110_000), asset(Kind::Js, 7_000)];
-        let s = [asset(Kind::Wasm, 116_000), asset(Kind::Js, 7_000)];
-        let table = opt_level_table(
-            (&z, &[load(60.0, 80.0), load(70.0, 90.0)]),
-            (&s, &[load(65.0, 85.0)]),
-        );
-        assert!(
-            table.contains("| \"z\" | 110 000 | 117 000 | 65.0 | 85.0 |"),
-            "{table}"
-        );
-        assert!(
-            table.contains("| \"s\" | 116 000 | 123 000 | 65.0 | 85.0 |"),
-            "{table}"
-        );
     }
 
     #[test]

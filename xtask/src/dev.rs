@@ -1,26 +1,25 @@
-//! `cargo xtask dev`: the demo. The fake Command Center runs as a child process and `trunk serve`
+//! `cargo xtask dev`: the demo. The fake Command Center runs in this process and `trunk serve`
 //! proxies the app's API calls to it, so the page and its API share one origin, as they do when
 //! Command Center itself serves the page. examples/portal, a parent page that frames the page, is
 //! served on another origin, and the dev build's config.json lets it drive the page.
 
 use std::{
-    io::{BufRead, BufReader, Read, Write},
+    future::IntoFuture,
+    io::Write,
     net::{Ipv4Addr, SocketAddrV4, TcpListener, TcpStream},
-    process::{Child, Command, ExitStatus, Stdio},
-    sync::mpsc,
+    process::{Child, Command},
     thread,
     time::Duration,
 };
 
 use anyhow::{bail, Context};
+use fake_commandcenter::{FakeCommandCenter, FakeConfig};
 use xshell::{cmd, Shell};
 
 use crate::setup;
 
 /// The path under which Command Center serves its REST API; the app calls it on its own origin.
 const API_PATH: &str = "/commandcenter/api";
-/// What the fake server prints once it accepts connections.
-const READY_LINE: &str = "listening on";
 /// Where `trunk serve` bundles the app; under target/ so that cargo clean removes it.
 const DEV_DIST: &str = "target/dev-dist";
 /// The demo starts from a configured mail server, as an administrator usually finds it.
@@ -36,25 +35,39 @@ const PORTAL_DIR: &str = "examples/portal";
 /// allows as a parent.
 pub const DEV_PORTAL_VAR: &str = "COMMANDCENTER_EMAIL_DEV_PORTAL";
 
+#[derive(clap::Args)]
 pub struct Options {
+    /// Port of the app.
+    #[arg(long, default_value_t = 8080, value_parser = clap::value_parser!(u16).range(1..))]
     pub port: u16,
+    /// Port of the fake Command Center.
+    #[arg(long, default_value_t = 8081, value_parser = clap::value_parser!(u16).range(1..))]
     pub api_port: u16,
+    /// Port of examples/portal.
+    #[arg(long, default_value_t = 8082, value_parser = clap::value_parser!(u16).range(1..))]
     pub portal_port: u16,
+    /// The Authtoken the fake Command Center accepts.
+    #[arg(long, default_value = "demo-token", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub token: String,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            port: 8080,
-            api_port: 8081,
-            portal_port: 8082,
-            token: "demo-token".to_owned(),
+impl Options {
+    /// The three servers need three ports.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        let ports = [self.port, self.api_port, self.portal_port];
+        if ports
+            .iter()
+            .enumerate()
+            .any(|(i, port)| ports[i + 1..].contains(port))
+        {
+            bail!("--port, --api-port and --portal-port must differ (got {ports:?})");
         }
+        Ok(())
     }
 }
 
 pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
+    options.validate()?;
     setup::run(sh)?;
     // Fail now with a plain message rather than after minutes of compiling.
     ensure_port_free(options.port, "--port")?;
@@ -62,10 +75,10 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
     ensure_port_free(options.portal_port, "--portal-port")?;
 
     println!(
-        "\n==> starting the fake Command Center on port {}",
-        options.api_port
+        "\n==> the fake Command Center on port {}, examples/portal on port {}",
+        options.api_port, options.portal_port
     );
-    let mut server = start_fake_server(sh, options)?;
+    serve_fake_and_portal(sh, options)?;
 
     println!("\n==> starting trunk serve on port {}", options.port);
     let port = options.port.to_string();
@@ -83,45 +96,67 @@ pub fn run(sh: &Shell, options: &Options) -> anyhow::Result<()> {
             --proxy-backend {backend} --proxy-rewrite {API_PATH} --proxy-no-system-proxy"
     )
     .env(DEV_PORTAL_VAR, &portal_origin);
-    let mut trunk = Supervised::spawn("trunk serve", Command::from(trunk))?;
-    serve_portal(&sh.current_dir().join(PORTAL_DIR), options.portal_port)?;
+    let mut trunk = Supervised(
+        Command::from(trunk)
+            .spawn()
+            .context("cannot start trunk serve")?,
+    );
 
     // trunk serve only listens once its first build is done, so this is when the page is there.
     while TcpStream::connect(SocketAddrV4::new(Ipv4Addr::LOCALHOST, options.port)).is_err() {
-        trunk.fail_if_exited()?;
-        server.fail_if_exited()?;
+        if let Some(status) = trunk.0.try_wait()? {
+            bail!("trunk serve exited ({status}) before it served the page");
+        }
         thread::sleep(POLL);
     }
     print_banner(options);
-
-    // Whichever child ends first, the other must not outlive it; dropping a Supervised kills it.
-    loop {
-        if let Some(status) = trunk.try_wait()? {
-            if status.success() {
-                return Ok(());
-            }
-            bail!("trunk serve exited with {status}; stopped the fake server");
-        }
-        server.fail_if_exited()?;
-        thread::sleep(POLL);
+    let status = trunk.0.wait()?;
+    if !status.success() {
+        bail!("trunk serve exited with {status}");
     }
+    Ok(())
 }
 
-/// examples/portal on its own loopback origin, in a thread of its own, for as long as the demo
-/// runs.
-fn serve_portal(dir: &std::path::Path, port: u16) -> anyhow::Result<()> {
+/// The fake Command Center, started from the demo seed, and examples/portal, each on its own
+/// loopback port, in a thread of their own, for as long as the demo runs.
+fn serve_fake_and_portal(sh: &Shell, options: &Options) -> anyhow::Result<()> {
+    let seed_path = sh.current_dir().join(DEMO_SEED);
+    let seed = std::fs::read_to_string(&seed_path)
+        .with_context(|| format!("cannot read {}", seed_path.display()))?;
+    let config = FakeConfig {
+        token: options.token.clone(),
+        login_user: DEMO_USER.to_owned(),
+        login_password: DEMO_PASSWORD.to_owned(),
+        ..FakeConfig::default()
+    };
+    let fake = FakeCommandCenter::with_settings(config, serde_json::from_str(&seed)?)
+        .map_err(|e| anyhow::anyhow!("the fake Command Center refused {DEMO_SEED}: {e}"))?;
+    let portal = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(
+        sh.current_dir().join(PORTAL_DIR),
+    ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
         .build()?;
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)))
-        .with_context(|| format!("cannot listen on port {port} for the example portal"))?;
-    let router = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dir));
+    let listen = |port: u16, what: &str| {
+        runtime
+            .block_on(tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)))
+            .with_context(|| format!("cannot listen on port {port} for {what}"))
+    };
+    let (api, portal_listener) = (
+        listen(options.api_port, "the fake Command Center")?,
+        listen(options.portal_port, "the example portal")?,
+    );
     thread::spawn(move || {
-        if let Err(e) = runtime.block_on(async move { axum::serve(listener, router).await }) {
-            eprintln!("the example portal's server stopped: {e}");
-        }
+        runtime.block_on(async move {
+            let served = tokio::try_join!(
+                fake_commandcenter::serve(api, fake.router()),
+                axum::serve(portal_listener, portal).into_future(),
+            );
+            if let Err(e) = served {
+                eprintln!("the demo's servers stopped: {e}");
+            }
+        })
     });
     Ok(())
 }
@@ -132,56 +167,6 @@ fn ensure_port_free(port: u16, flag: &str) -> anyhow::Result<()> {
         .with_context(|| {
             format!("port {port} is in use (another `cargo xtask dev`?); pick another with {flag}")
         })
-}
-
-/// Starts `cargo run -p fake-commandcenter` and returns once the server says it is listening.
-fn start_fake_server(sh: &Shell, options: &Options) -> anyhow::Result<Supervised> {
-    let api_port = options.api_port.to_string();
-    let token = &options.token;
-    let mut command = Command::from(cmd!(
-        sh,
-        "cargo run -p fake-commandcenter -- --port {api_port} --token {token} --seed {DEMO_SEED}
-            --login-user {DEMO_USER} --login-password {DEMO_PASSWORD}"
-    ));
-    command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut server = Supervised::spawn("fake Command Center", command)?;
-
-    // Both streams are read, as either may carry the ready line, and forwarded for the whole run:
-    // an unread pipe would fill up and block the server.
-    let (ready_tx, ready_rx) = mpsc::channel();
-    let stdout = server
-        .child
-        .stdout
-        .take()
-        .map(|out| Box::new(out) as Box<dyn Read + Send>);
-    let stderr = server
-        .child
-        .stderr
-        .take()
-        .map(|err| Box::new(err) as Box<dyn Read + Send>);
-    for stream in [stdout, stderr].into_iter().flatten() {
-        let ready_tx = ready_tx.clone();
-        thread::spawn(move || forward_lines(stream, &ready_tx));
-    }
-    drop(ready_tx);
-
-    // Compiling may come first, so there is no time limit; the channel closes if the server exits.
-    if ready_rx.recv().is_err() {
-        let status = server.child.wait()?;
-        bail!("the fake Command Center exited ({status}) before it said \"{READY_LINE}\"");
-    }
-    Ok(server)
-}
-
-fn forward_lines(stream: Box<dyn Read + Send>, ready: &mpsc::Sender<()>) {
-    for line in BufReader::new(stream).lines() {
-        let Ok(line) = line else { break };
-        println!("[fake-commandcenter] {line}");
-        if line.contains(READY_LINE) {
-            // Nobody listens any more once the server was ready; that is fine.
-            let _ = ready.send(());
-        }
-    }
 }
 
 fn print_banner(options: &Options) {
@@ -208,41 +193,16 @@ fn print_banner(options: &Options) {
     );
 }
 
-/// A child process that is killed when this handle is dropped, so that no error path, and no exit
-/// of its sibling, leaves it running. (Ctrl-C reaches the whole process group anyway.)
-struct Supervised {
-    name: &'static str,
-    child: Child,
-}
-
-impl Supervised {
-    fn spawn(name: &'static str, mut command: Command) -> anyhow::Result<Supervised> {
-        let child = command
-            .spawn()
-            .with_context(|| format!("cannot start {name}: {command:?}"))?;
-        Ok(Supervised { name, child })
-    }
-
-    fn try_wait(&mut self) -> anyhow::Result<Option<ExitStatus>> {
-        self.child
-            .try_wait()
-            .with_context(|| format!("cannot check on {}", self.name))
-    }
-
-    fn fail_if_exited(&mut self) -> anyhow::Result<()> {
-        match self.try_wait()? {
-            Some(status) => bail!("{} exited unexpectedly ({status})", self.name),
-            None => Ok(()),
-        }
-    }
-}
+/// A child process that is killed when this handle is dropped, so that no error path leaves it
+/// running. (Ctrl-C reaches the whole process group anyway.)
+struct Supervised(Child);
 
 impl Drop for Supervised {
     fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            eprintln!("stopping {}", self.name);
-            let _ = self.child.kill();
+        if let Ok(None) = self.0.try_wait() {
+            eprintln!("stopping trunk serve");
+            let _ = self.0.kill();
         }
-        let _ = self.child.wait();
+        let _ = self.0.wait();
     }
 }

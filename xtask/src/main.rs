@@ -5,7 +5,8 @@
 //! is checked by the same fmt, clippy and tests as the rest of the code.
 //!
 //! Each command lives in its own module with a `pub fn run(sh: &Shell, ...)`; adding one means a
-//! new module, one arm in `run` below and a line in `USAGE`.
+//! new module, a variant of `Command` below (clap writes the help from its doc comment) and one
+//! arm in `run`.
 
 mod bench;
 mod dev;
@@ -18,54 +19,53 @@ mod test;
 mod tidy;
 
 use std::{
-    env,
     path::{Path, PathBuf},
     process::ExitCode,
 };
 
-use anyhow::{bail, Context};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
 use xshell::Shell;
 
-const USAGE: &str = "\
-Usage: cargo xtask <command> [options]
+/// Developer commands of the commandcenter-email workspace.
+#[derive(Parser)]
+#[command(name = "cargo xtask", about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Commands:
-  setup   Install what building and testing need, only what is missing
-          (wasm target, Trunk, wasm-bindgen, wasm-opt, esbuild, axe-core, Chromium,
-          ChromeDriver, nginx with brotli_static).
-  test    Run every check and test, exactly as CI does: setup, rustfmt, clippy
-          (native and wasm), trunk build --release, the bundle sizes checked against
-          size-budget.toml (also writes dist/'s .br/.gz siblings), cargo test incl.
-          browser tests.
-  size    Build the release bundle and fail when it is over size-budget.toml.
-  screenshots
-          Build the release bundle and write the README's screenshots (main states,
-          desktop and 390 px, light and dark) into docs/screenshots/.
-  dev     Serve the app with `trunk serve`, talking to the fake Command Center.
-            --port <N>       port of the app               [default: 8080]
-            --api-port <N>   port of the fake server       [default: 8081]
-            --portal-port <N> port of examples/portal     [default: 8082]
-            --token <TOKEN>  Authtoken the fake server accepts [default: demo-token]
-  bench   Measure the release bundle and write target/bench/report.md (also printed):
-          sizes raw/gzip/brotli against size-budget.toml; start-up in headless Chromium
-          side by side with the React and plain HTML builds of ../shared/perf-reference
-          (first input, first action, first paint, layout shift, repeat visit) on
-          loopback, a slow VPN and that VPN with a 4x slower CPU; a build with opt-level
-          \"s\" (in target/bench/opt-level-s); validation per keystroke (cargo bench
-          --bench validation); input-to-frame time typing in the page.
-          Reports only: no number makes it fail.
-            --loads <N>       visits of each page on loopback             [default: 15]
-            --keystrokes <N>  keystrokes measured in the user name        [default: 50]
-            --slow-loads <N>  visits of each page on each slow link       [default: 5]
-  post-build
-          Trunk's post_build hook (Trunk.toml), not for hands: replaces Trunk's inline
-          start script by startup/start.js; in release builds minifies the scripts with
-          esbuild, updates their integrity hashes and checks that no inline code is left.
-  help    Print this message.
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Install what building and testing need, only what is missing (wasm target, Trunk,
+    /// wasm-bindgen, wasm-opt, esbuild, axe-core, Chromium, ChromeDriver, nginx with
+    /// brotli_static).
+    Setup,
+    /// Run every check and test, exactly as CI does: setup, rustfmt, clippy (native and wasm),
+    /// trunk build --release, the bundle sizes checked against size-budget.toml (also writes
+    /// dist/'s .br/.gz siblings), cargo test with the browser tests.
+    Test,
+    /// Build the release bundle and fail when it is off size-budget.toml's guard.
+    Size,
+    /// Build the release bundle and write the README's screenshots (main states, desktop and
+    /// 390 px, light and dark) into docs/screenshots/.
+    Screenshots,
+    /// Serve the app with `trunk serve`, talking to the fake Command Center.
+    Dev(dev::Options),
+    /// Measure the release bundle and write target/bench/report.md (also printed): sizes,
+    /// start-up in headless Chromium beside the React and plain HTML builds of
+    /// ../shared/perf-reference on loopback, a slow VPN and that VPN with a 4x slower CPU,
+    /// validation per keystroke, input-to-frame time. Reports only: no number makes it fail.
+    Bench(bench::Options),
+    /// Trunk's post_build hook (Trunk.toml), not for hands: replaces Trunk's inline start script
+    /// by startup/start.js, prepares the wasm's preload for streaming, and in release builds
+    /// minifies the scripts with esbuild, updates their integrity hashes and checks that no
+    /// inline code is left.
+    PostBuild,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:?}");
@@ -74,50 +74,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> anyhow::Result<()> {
-    let mut args = env::args().skip(1);
-    let Some(command) = args.next() else {
-        eprint!("{USAGE}");
-        bail!("no command given");
-    };
-    let rest: Vec<String> = args.collect();
-
+fn run(cli: Cli) -> anyhow::Result<()> {
     let sh = Shell::new()?;
     // Every command works on paths relative to the workspace, wherever it was started from.
     sh.change_dir(project_root()?);
-
-    match command.as_str() {
-        "setup" => {
-            no_options(&command, &rest)?;
-            setup::run(&sh)
-        }
-        "test" => {
-            no_options(&command, &rest)?;
-            test::run(&sh)
-        }
-        "dev" => dev::run(&sh, &parse_dev_options(&rest)?),
-        "size" => {
-            no_options(&command, &rest)?;
+    match cli.command {
+        Command::Setup => setup::run(&sh),
+        Command::Test => test::run(&sh),
+        Command::Dev(options) => dev::run(&sh, &options),
+        Command::Size => {
             test::trunk_build_release(&sh)?;
             sizes::run(&sh)
         }
-        "bench" => bench::run(&sh, &parse_bench_options(&rest)?),
-        "screenshots" => {
-            no_options(&command, &rest)?;
-            test::screenshots(&sh)
-        }
-        "post-build" => {
-            no_options(&command, &rest)?;
-            post_build::run(&sh)
-        }
-        "help" | "-h" | "--help" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        other => {
-            eprint!("{USAGE}");
-            bail!("unknown command `{other}`")
-        }
+        Command::Bench(options) => bench::run(&sh, &options),
+        Command::Screenshots => test::screenshots(&sh),
+        Command::PostBuild => post_build::run(&sh),
     }
 }
 
@@ -129,165 +100,102 @@ pub fn project_root() -> anyhow::Result<PathBuf> {
         .context("xtask's manifest directory has no parent")
 }
 
-fn no_options(command: &str, rest: &[String]) -> anyhow::Result<()> {
-    if let Some(first) = rest.first() {
-        eprint!("{USAGE}");
-        bail!("`{command}` takes no options, got `{first}`");
-    }
-    Ok(())
-}
-
-fn parse_dev_options(args: &[String]) -> anyhow::Result<dev::Options> {
-    let mut options = dev::Options::default();
-    for_each_option("dev", args, |flag, value| {
-        match flag {
-            "--port" => options.port = parse_port(flag, &value()?)?,
-            "--api-port" => options.api_port = parse_port(flag, &value()?)?,
-            "--portal-port" => options.portal_port = parse_port(flag, &value()?)?,
-            "--token" => options.token = value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    let ports = [options.port, options.api_port, options.portal_port];
-    if ports
-        .iter()
-        .enumerate()
-        .any(|(i, p)| ports[i + 1..].contains(p))
-    {
-        bail!("--port, --api-port and --portal-port must differ (got {ports:?})");
-    }
-    if options.token.is_empty() {
-        bail!("--token must not be empty");
-    }
-    Ok(options)
-}
-
-fn parse_bench_options(args: &[String]) -> anyhow::Result<bench::Options> {
-    let mut options = bench::Options::default();
-    for_each_option("bench", args, |flag, value| {
-        match flag {
-            "--loads" => options.loads = parse_count(flag, &value()?)?,
-            "--keystrokes" => options.keystrokes = parse_count(flag, &value()?)?,
-            "--slow-loads" => options.slow_loads = parse_count(flag, &value()?)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(options)
-}
-
-/// Walks the options of `command`, accepting both `--flag value` and `--flag=value`. `apply`
-/// gets each flag and a way to take its value, and answers whether it knows the flag.
-fn for_each_option(
-    command: &str,
-    args: &[String],
-    mut apply: impl FnMut(&str, &mut dyn FnMut() -> anyhow::Result<String>) -> anyhow::Result<bool>,
-) -> anyhow::Result<()> {
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline_value) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || {
-            inline_value
-                .clone()
-                .or_else(|| args.next().cloned())
-                .with_context(|| format!("`{flag}` needs a value"))
-        };
-        if !apply(flag, &mut value)? {
-            eprint!("{USAGE}");
-            bail!("unknown option `{arg}` for `{command}`");
-        }
-    }
-    Ok(())
-}
-
 /// A count of repetitions: at least one, and few enough to finish today.
-fn parse_count(flag: &str, value: &str) -> anyhow::Result<usize> {
+pub fn parse_count(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
         Ok(count @ 1..=10_000) => Ok(count),
-        _ => bail!("`{flag}` needs a number from 1 to 10000, got `{value}`"),
-    }
-}
-
-fn parse_port(flag: &str, value: &str) -> anyhow::Result<u16> {
-    match value.parse::<u16>() {
-        Ok(port) if port != 0 => Ok(port),
-        _ => bail!("`{flag}` needs a port number from 1 to 65535, got `{value}`"),
+        _ => Err(format!("needs a number from 1 to 10000, got `{value}`")),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
     use super::*;
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|arg| (*arg).to_owned()).collect()
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("xtask").chain(args.iter().copied()))
     }
 
     #[test]
-    fn dev_options_default() -> anyhow::Result<()> {
-        let options = parse_dev_options(&[])?;
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dev_options_default_and_both_spellings() -> anyhow::Result<()> {
+        let Command::Dev(options) = parse(&["dev"])?.command else {
+            anyhow::bail!("not dev");
+        };
         assert_eq!(
-            (options.port, options.api_port, options.token.as_str()),
-            (8080, 8081, "demo-token")
+            (
+                options.port,
+                options.api_port,
+                options.portal_port,
+                options.token.as_str()
+            ),
+            (8080, 8081, 8082, "demo-token")
         );
-        Ok(())
-    }
-
-    #[test]
-    fn dev_options_both_spellings() -> anyhow::Result<()> {
-        let options = parse_dev_options(&strings(&[
-            "--port",
-            "9000",
-            "--api-port=9001",
-            "--token",
-            "t0k",
-        ]))?;
+        let Command::Dev(options) =
+            parse(&["dev", "--port", "9000", "--api-port=9001", "--token", "t0k"])?.command
+        else {
+            anyhow::bail!("not dev");
+        };
         assert_eq!(
             (options.port, options.api_port, options.token.as_str()),
             (9000, 9001, "t0k")
         );
+        options.validate()?;
+        Ok(())
+    }
+
+    #[test]
+    fn dev_options_reject_nonsense() -> anyhow::Result<()> {
+        for args in [
+            &["dev", "--port"][..],
+            &["dev", "--port", "http"],
+            &["dev", "--port", "0"],
+            &["dev", "--token="],
+            &["dev", "--verbose"],
+        ] {
+            assert!(parse(args).is_err(), "accepted {args:?}");
+        }
+        for args in [
+            &["dev", "--port", "8081"][..],
+            &["dev", "--portal-port", "8080"],
+        ] {
+            let Command::Dev(options) = parse(args)?.command else {
+                anyhow::bail!("not dev");
+            };
+            assert!(options.validate().is_err(), "accepted {args:?}");
+        }
         Ok(())
     }
 
     #[test]
     fn bench_options() -> anyhow::Result<()> {
-        let options = parse_bench_options(&[])?;
-        assert_eq!((options.loads, options.keystrokes), (15, 50));
-        let options = parse_bench_options(&strings(&["--loads", "3", "--keystrokes=20"]))?;
+        let Command::Bench(options) = parse(&["bench"])?.command else {
+            anyhow::bail!("not bench");
+        };
+        assert_eq!(
+            (options.loads, options.slow_loads, options.keystrokes),
+            (15, 5, 50)
+        );
+        let Command::Bench(options) = parse(&["bench", "--loads", "3", "--keystrokes=20"])?.command
+        else {
+            anyhow::bail!("not bench");
+        };
         assert_eq!((options.loads, options.keystrokes), (3, 20));
         for args in [
-            &["--loads"][..],
-            &["--loads", "0"],
-            &["--keystrokes", "many"],
-            &["--runs", "3"],
+            &["bench", "--loads"][..],
+            &["bench", "--loads", "0"],
+            &["bench", "--keystrokes", "many"],
+            &["bench", "--runs", "3"],
+            &["test", "--fast"],
         ] {
-            assert!(
-                parse_bench_options(&strings(args)).is_err(),
-                "accepted {args:?}"
-            );
+            assert!(parse(args).is_err(), "accepted {args:?}");
         }
         Ok(())
-    }
-
-    #[test]
-    fn dev_options_rejects_nonsense() {
-        for args in [
-            &["--port"][..],
-            &["--port", "http"],
-            &["--port", "0"],
-            &["--port", "8081"],
-            &["--portal-port", "8080"],
-            &["--token="],
-            &["--verbose"],
-        ] {
-            assert!(
-                parse_dev_options(&strings(args)).is_err(),
-                "accepted {args:?}"
-            );
-        }
     }
 }

@@ -1,13 +1,13 @@
-//! The build tools' pinned versions, read from Trunk.toml (Trunk's own under [tools], the one tool
+//! The build tools' pinned versions, read from Trunk.toml (Trunk's own under [tools], the tools
 //! only xtask runs under [xtask.tools], a table Trunk ignores).
 //!
 //! Trunk.toml is their only home: Trunk enforces them itself, so keeping a second copy here would
-//! let the two drift. A few lines of parsing cover the flat `key = "string"` entries we need, which
-//! saves a TOML crate for the sake of three values.
+//! let the two drift.
 
 use std::path::Path;
 
 use anyhow::{bail, ensure, Context};
+use serde::Deserialize;
 
 pub const TRUNK_TOML: &str = "Trunk.toml";
 
@@ -27,6 +27,40 @@ pub struct Pins {
     pub dist: String,
 }
 
+/// The parts of Trunk.toml read here; Trunk's other settings are Trunk's.
+#[derive(Deserialize)]
+struct TrunkToml {
+    #[serde(rename = "trunk-version")]
+    trunk_version: String,
+    #[serde(default)]
+    build: Build,
+    tools: Tools,
+    xtask: Xtask,
+}
+
+#[derive(Default, Deserialize)]
+struct Build {
+    dist: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Tools {
+    wasm_bindgen: String,
+    wasm_opt: String,
+}
+
+#[derive(Deserialize)]
+struct Xtask {
+    tools: XtaskTools,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct XtaskTools {
+    esbuild: String,
+    axe_core: String,
+}
+
 impl Pins {
     pub fn load(root: &Path) -> anyhow::Result<Pins> {
         let path = root.join(TRUNK_TOML);
@@ -36,56 +70,36 @@ impl Pins {
     }
 
     pub fn parse(text: &str) -> anyhow::Result<Pins> {
-        let entries = entries(text);
-        let get = |section: &str, key: &str| {
-            entries
-                .iter()
-                .find(|entry| entry.section == section && entry.key == key)
-                .map(|entry| entry.value.clone())
-        };
-        let required = |section: &str, key: &str| {
-            get(section, key).with_context(|| match section {
-                "" => format!("missing top-level `{key} = \"...\"`"),
-                _ => format!("missing `{key} = \"...\"` in [{section}]"),
-            })
-        };
-
-        let trunk_requirement = required("", "trunk-version")?;
+        let toml: TrunkToml = toml::from_str(text)?;
         // Setup installs one exact version, so only a requirement naming exactly one makes sense.
-        let trunk = trunk_requirement
+        let trunk = toml
+            .trunk_version
             .strip_prefix('=')
-            .unwrap_or(&trunk_requirement)
+            .unwrap_or(&toml.trunk_version)
             .trim()
             .to_owned();
-        ensure!(
-            is_exact_version(&trunk),
-            "trunk-version must pin one exact version like \"=0.21.14\", got \"{trunk_requirement}\""
-        );
-
-        let wasm_bindgen = required("tools", "wasm_bindgen")?;
-        ensure!(
-            is_exact_version(&wasm_bindgen),
-            "[tools] wasm_bindgen must be an exact version like \"0.2.130\", got \"{wasm_bindgen}\""
-        );
-
-        let wasm_opt = required("tools", "wasm_opt")?;
-        let esbuild = required("xtask.tools", "esbuild")?;
-        ensure!(
-            is_exact_version(&esbuild),
-            "[xtask.tools] esbuild must be an exact version like \"0.28.2\", got \"{esbuild}\""
-        );
-        let axe_core = required("xtask.tools", "axe_core")?;
-        ensure!(
-            is_exact_version(&axe_core),
-            "[xtask.tools] axe_core must be an exact version like \"4.14.1\", got \"{axe_core}\""
-        );
+        let exact = |what: &str, version: &str, example: &str| {
+            ensure!(
+                is_exact_version(version),
+                "{what} must pin one exact version like \"{example}\", got \"{version}\""
+            );
+            Ok(())
+        };
+        exact("trunk-version", &trunk, "=0.21.14")?;
+        exact("[tools] wasm_bindgen", &toml.tools.wasm_bindgen, "0.2.130")?;
+        exact("[xtask.tools] esbuild", &toml.xtask.tools.esbuild, "0.28.2")?;
+        exact(
+            "[xtask.tools] axe_core",
+            &toml.xtask.tools.axe_core,
+            "4.14.1",
+        )?;
         let pins = Pins {
             trunk,
-            wasm_bindgen,
-            wasm_opt,
-            esbuild,
-            axe_core,
-            dist: get("build", "dist").unwrap_or_else(|| "dist".to_owned()),
+            wasm_bindgen: toml.tools.wasm_bindgen,
+            wasm_opt: toml.tools.wasm_opt,
+            esbuild: toml.xtask.tools.esbuild,
+            axe_core: toml.xtask.tools.axe_core,
+            dist: toml.build.dist.unwrap_or_else(|| "dist".to_owned()),
         };
         pins.binaryen_major()?;
         Ok(pins)
@@ -106,19 +120,24 @@ impl Pins {
 }
 
 /// Every version of `package` that Cargo.lock records.
-pub fn locked_versions(cargo_lock: &str, package: &str) -> Vec<String> {
-    let name_line = format!("name = \"{package}\"");
-    let mut versions = Vec::new();
-    let mut lines = cargo_lock.lines().map(str::trim);
-    while let Some(line) = lines.next() {
-        if line == name_line {
-            // Cargo writes `version` right after `name` in every [[package]].
-            if let Some(version) = lines.next().and_then(|next| string_value(next, "version")) {
-                versions.push(version);
-            }
-        }
+pub fn locked_versions(cargo_lock: &str, package: &str) -> anyhow::Result<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Lock {
+        #[serde(default)]
+        package: Vec<Locked>,
     }
-    versions
+    #[derive(Deserialize)]
+    struct Locked {
+        name: String,
+        version: String,
+    }
+    let lock: Lock = toml::from_str(cargo_lock).context("Cargo.lock is not valid TOML")?;
+    Ok(lock
+        .package
+        .into_iter()
+        .filter(|locked| locked.name == package)
+        .map(|locked| locked.version)
+        .collect())
 }
 
 /// Fails, saying what to change, unless Cargo.lock's wasm-bindgen crate is the pinned CLI version.
@@ -126,7 +145,7 @@ pub fn locked_versions(cargo_lock: &str, package: &str) -> Vec<String> {
 /// They must match exactly: the CLI refuses (or worse, miscompiles) a wasm built against another
 /// version of the crate, and Trunk would try to download the matching CLI from GitHub otherwise.
 pub fn check_wasm_bindgen_lock(pins: &Pins, cargo_lock: &str) -> anyhow::Result<()> {
-    let locked = locked_versions(cargo_lock, "wasm-bindgen");
+    let locked = locked_versions(cargo_lock, "wasm-bindgen")?;
     let pinned = &pins.wasm_bindgen;
     match locked.as_slice() {
         [] => bail!("Cargo.lock has no wasm-bindgen package; the app depends on it"),
@@ -152,51 +171,6 @@ fn is_exact_version(version: &str) -> bool {
         && parts
             .iter()
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
-}
-
-struct Entry {
-    section: String,
-    key: String,
-    value: String,
-}
-
-/// The `key = "string"` entries of a TOML file, with the `[section]` each sits in ("" at the top).
-fn entries(text: &str) -> Vec<Entry> {
-    let mut section = String::new();
-    let mut entries = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.starts_with('[') {
-            section = line
-                .trim_matches(|c| c == '[' || c == ']')
-                .trim()
-                .to_owned();
-        } else if let Some((key, _)) = line.split_once('=') {
-            let key = key.trim();
-            if let Some(value) = string_value(line, key) {
-                entries.push(Entry {
-                    section: section.clone(),
-                    key: key.to_owned(),
-                    value,
-                });
-            }
-        }
-    }
-    entries
-}
-
-/// The value of a `key = "value"` line (comments after it allowed), if it is that key's line.
-fn string_value(line: &str, key: &str) -> Option<String> {
-    let rest = line
-        .trim()
-        .strip_prefix(key)?
-        .trim_start()
-        .strip_prefix('=')?;
-    let quoted = rest.trim_start().strip_prefix('"')?;
-    let end = quoted.find('"')?;
-    Some(quoted[..end].to_owned())
 }
 
 #[cfg(test)]
@@ -258,6 +232,7 @@ port = 8080
             ("wasm_bindgen", "wasm_bindgen_cli"),
             ("\"0.28.2\"", "\"latest\""),
             ("[xtask.tools]", "[tools.xtask]"),
+            ("esbuild =", "esbuilt ="),
         ] {
             assert!(
                 Pins::parse(&SAMPLE.replace(from, to)).is_err(),
@@ -278,9 +253,10 @@ version = "0.2.130"
 "#;
 
     #[test]
-    fn reads_lock_versions() {
-        assert_eq!(locked_versions(LOCK, "wasm-bindgen"), ["0.2.130"]);
-        assert!(locked_versions(LOCK, "leptos").is_empty());
+    fn reads_lock_versions() -> anyhow::Result<()> {
+        assert_eq!(locked_versions(LOCK, "wasm-bindgen")?, ["0.2.130"]);
+        assert!(locked_versions(LOCK, "leptos")?.is_empty());
+        Ok(())
     }
 
     #[test]

@@ -13,14 +13,11 @@ use std::{
 use anyhow::{bail, Context};
 use xshell::{cmd, Shell};
 
+use headless_chromium::{DEFAULT_CHROMEDRIVER, DEFAULT_CHROMIUM};
+
 use crate::pins::{self, Pins};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-
-/// Where the browser tests look for Chromium unless the env var CHROMIUM says otherwise.
-const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
-/// The browser tests start ChromeDriver from PATH unless the env var CHROMEDRIVER says otherwise.
-const DEFAULT_CHROMEDRIVER: &str = "chromedriver";
 
 pub fn run(sh: &Shell) -> anyhow::Result<()> {
     let root = sh.current_dir();
@@ -485,9 +482,7 @@ fn word(text: &str, index: usize) -> Option<String> {
 
 /// Where PATH resolves `program`, as the shell would.
 fn find_on_path(program: &str) -> Option<PathBuf> {
-    env::split_paths(&env::var_os("PATH")?)
-        .map(|dir| dir.join(program))
-        .find(|path| path.is_file())
+    which::which(program).ok()
 }
 
 #[cfg(test)]

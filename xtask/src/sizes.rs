@@ -260,7 +260,14 @@ pub fn precompress_and_measure(dist: &Path) -> anyhow::Result<Vec<Asset>> {
         dist.display()
     );
     let mut files = Vec::new();
-    list_files(dist, dist, &mut files)?;
+    for entry in walkdir::WalkDir::new(dist) {
+        let entry = entry.with_context(|| format!("cannot list {}", dist.display()))?;
+        if entry.file_type().is_file() {
+            if let Ok(relative) = entry.path().strip_prefix(dist) {
+                files.push(relative.to_path_buf());
+            }
+        }
+    }
     let (siblings, files): (Vec<PathBuf>, Vec<PathBuf>) =
         files.into_iter().partition(|path| is_sibling(path));
     for sibling in siblings {
@@ -313,20 +320,6 @@ fn measure_one(dist: &Path, relative: &Path) -> anyhow::Result<Asset> {
         brotli: len(&brotli),
         precompressed: precompressed && brotli.len() < raw.len(),
     })
-}
-
-/// The files under `dir`, as paths relative to `base`.
-fn list_files(base: &Path, dir: &Path, into: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries = fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            list_files(base, &path, into)?;
-        } else if let Ok(relative) = path.strip_prefix(base) {
-            into.push(relative.to_path_buf());
-        }
-    }
-    Ok(())
 }
 
 /// Trunk writes no .br or .gz of its own, so each one in dist/ is a sibling from this module.

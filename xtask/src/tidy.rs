@@ -1,5 +1,6 @@
 //! Checks on the repository itself rather than on code, run by plain `cargo test`, so that
-//! versions which must agree cannot drift apart unnoticed.
+//! versions which must agree cannot drift apart unnoticed. (The page's own tidy checks, of its
+//! words and of its modules, are the app's: tests/tidy.rs.)
 
 use anyhow::Context;
 

@@ -142,14 +142,6 @@ async fn visit(driver: &ChromeDriver, url: &str, profile: Profile) -> anyhow::Re
 }
 
 impl Results {
-    /// The cold loads of one contender on loopback.
-    pub fn loopback_loads(&self, contender: usize) -> Vec<Load> {
-        self.0
-            .get(&(Profile::Loopback, contender))
-            .map(|visits| visits.iter().map(|v| v.cold.clone()).collect())
-            .unwrap_or_default()
-    }
-
     fn summary(
         &self,
         profile: Profile,
