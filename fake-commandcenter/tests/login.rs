@@ -14,8 +14,7 @@ use common::{
     TEST_PATH as TEST_MAIL,
 };
 use fake_commandcenter::{
-    Endpoint, FakeConfig, Fault, FaultBody, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER,
-    DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME, ERROR_CODE_LOGIN_FAILED,
+    Endpoint, FakeConfig, Fault, FaultBody, DEFAULT_TOKEN, ERROR_CODE_LOGIN_FAILED,
 };
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -66,19 +65,6 @@ fn assert_bad_request(answer: &Answer, needle: &str) {
 }
 
 // ---- Login ----
-
-#[test]
-fn config_defaults() {
-    let config = FakeConfig::default();
-    assert_eq!(config.token, DEFAULT_TOKEN);
-    assert_eq!(config.login_user, "admin");
-    assert_eq!(DEFAULT_LOGIN_USER, "admin");
-    assert_eq!(config.login_password, "demo-password");
-    assert_eq!(DEFAULT_LOGIN_PASSWORD, "demo-password");
-    assert_eq!(config.token_lifetime, Duration::from_secs(30 * 60));
-    assert_eq!(DEFAULT_TOKEN_LIFETIME, Duration::from_secs(1800));
-    assert_eq!(b64(DEFAULT_LOGIN_PASSWORD), DEMO_PASSWORD_BASE64);
-}
 
 #[tokio::test]
 async fn login_with_the_configured_user_gives_a_qsdk_token_that_works() {

@@ -5,6 +5,7 @@
 //! injected through WebDriver, which the page's CSP does not govern. The states and what axe
 //! left "incomplete" (to be checked by a person) are written to `target/accessibility.md`.
 
+use anyhow::{anyhow, ensure};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -12,7 +13,7 @@ use fake_commandcenter::{Endpoint, Fault, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::harness::{Failure, Outcome, Page, Serving, WasmGate};
+use crate::harness::{Page, Serving, WasmGate};
 
 /// The rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe tags them.
 const WCAG_TAGS: [&str; 6] = [
@@ -28,7 +29,7 @@ struct Audit {
     passes: u64,
 }
 
-fn axe_source() -> Outcome<&'static str> {
+fn axe_source() -> anyhow::Result<&'static str> {
     static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
     let source = SOURCE.get_or_init(|| {
         let root = std::process::Command::new("npm")
@@ -45,16 +46,16 @@ fn axe_source() -> Outcome<&'static str> {
             )
         })
     });
-    source.as_deref().map_err(|e| Failure::new(e.clone()))
+    source.as_deref().map_err(|e| anyhow!(e.clone()))
 }
 
 /// Runs axe on the page as it is now.
-async fn audit(page: &Page, state: &str) -> Outcome<Audit> {
+async fn audit(page: &Page, state: &str) -> anyhow::Result<Audit> {
     audit_without(page, state, &[]).await
 }
 
 /// Runs axe on the page as it is now, with the rules `skipped` turned off.
-async fn audit_without(page: &Page, state: &str, skipped: &[&str]) -> Outcome<Audit> {
+async fn audit_without(page: &Page, state: &str, skipped: &[&str]) -> anyhow::Result<Audit> {
     let client = page.client();
     client.execute(axe_source()?, vec![]).await?;
     let script = r#"
@@ -75,7 +76,7 @@ async fn audit_without(page: &Page, state: &str, skipped: &[&str]) -> Outcome<Au
         .execute_async(script, vec![json!(WCAG_TAGS), json!(skipped)])
         .await?;
     if let Some(error) = result.get("error") {
-        return Err(Failure::new(format!("axe failed in {state}: {error}")));
+        return Err(anyhow!("axe failed in {state}: {error}"));
     }
     let strings = |key: &str| -> Vec<String> {
         result[key]
@@ -102,7 +103,7 @@ async fn audit_without(page: &Page, state: &str, skipped: &[&str]) -> Outcome<Au
 /// border in the system's `Mark` colour, which the valid server field beside it does not have
 /// (the page's own red and its inset bar are replaced or dropped in forced colours). Checked
 /// without focus, whose ring the browser draws over the border.
-async fn ensure_forced_colors(page: &Page) -> Outcome {
+async fn ensure_forced_colors(page: &Page) -> anyhow::Result<()> {
     let seen = page
         .client()
         .execute(
@@ -134,7 +135,7 @@ async fn ensure_forced_colors(page: &Page) -> Outcome {
 }
 
 /// Fails when the page is wider than the viewport, naming the widest elements.
-async fn ensure_no_sideways_scroll(page: &Page, when: &str) -> Outcome {
+async fn ensure_no_sideways_scroll(page: &Page, when: &str) -> anyhow::Result<()> {
     let script = r##"
         const root = document.documentElement;
         const over = [...document.querySelectorAll("body *")]
@@ -155,7 +156,7 @@ async fn ensure_no_sideways_scroll(page: &Page, when: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build, Chromium and axe-core: run `cargo xtask test`"]
-async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
+async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     let page = Page::open_with(crate::harness::demo_fake()?).await?;
     let mut audits = vec![audit(&page, "sign-in").await?];
     audits.extend(audits_of_a_stalled_start().await?);
@@ -206,7 +207,7 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
     page.click("discard").await?;
     page.fill("Sender name", "Nightly backups").await?;
     page.click_save().await?;
-    page.wait_for_review(true).await?;
+    page.wait_for_dialog("review-dialog", true).await?;
     audits.push(audit(&page, "review dialog").await?);
     page.emulate_media(&[("prefers-color-scheme", "dark")])
         .await?;
@@ -229,7 +230,7 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
     // Sign in again after the session expired.
     page.fake.expire_all_sessions();
     page.click("send-test").await?;
-    page.wait_for_reauth(true).await?;
+    page.wait_for_dialog("reauth-dialog", true).await?;
     audits.push(audit(&page, "sign in again").await?);
     page.sign_in_again(DEFAULT_LOGIN_PASSWORD).await?;
 
@@ -271,7 +272,7 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> Outcome {
 
 /// Before the app runs, on a link that stops after the wasm's first bytes: the progress line and
 /// the stall notice, light and dark.
-async fn audits_of_a_stalled_start() -> Outcome<Vec<Audit>> {
+async fn audits_of_a_stalled_start() -> anyhow::Result<Vec<Audit>> {
     let gate = WasmGate::stalled_after(64 * 1024);
     let serving = Serving {
         wasm_gate: Some(gate.clone()),
@@ -315,14 +316,15 @@ fn report(audits: &[Audit]) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_review_dialog_keeps_focus_inside_closes_on_escape_and_gives_it_back() -> Outcome {
+async fn the_review_dialog_keeps_focus_inside_closes_on_escape_and_gives_it_back(
+) -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.fill("Sender name", "Nightly backups").await?;
     press(&page, "save", Key::Enter).await?;
-    page.wait_for_review(true).await?;
+    page.wait_for_dialog("review-dialog", true).await?;
     ensure_tab_stays_inside_the_dialog(&page).await?;
     press_on_focused(&page, Key::Escape).await?;
-    page.wait_for_review(false).await?;
+    page.wait_for_dialog("review-dialog", false).await?;
     page.wait_for_focus("save").await?;
     page.ensure_nothing_sent()?;
     page.close().await
@@ -330,15 +332,15 @@ async fn the_review_dialog_keeps_focus_inside_closes_on_escape_and_gives_it_back
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_sign_in_again_dialog_keeps_focus_inside_closes_on_escape_and_gives_it_back() -> Outcome
-{
+async fn the_sign_in_again_dialog_keeps_focus_inside_closes_on_escape_and_gives_it_back(
+) -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     page.fake.expire_all_sessions();
     press(&page, "send-test", Key::Enter).await?;
-    page.wait_for_reauth(true).await?;
+    page.wait_for_dialog("reauth-dialog", true).await?;
     ensure_tab_stays_inside_the_dialog(&page).await?;
     press_on_focused(&page, Key::Escape).await?;
-    page.wait_for_reauth(false).await?;
+    page.wait_for_dialog("reauth-dialog", false).await?;
     page.wait_for_focus("send-test").await?;
     // Dismissed, the dialog leaves the reason on the page: the next step is not a guess.
     let alert = page.wait_for_alert().await?;
@@ -348,7 +350,7 @@ async fn the_sign_in_again_dialog_keeps_focus_inside_closes_on_escape_and_gives_
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_focus_comes_back_to_the_pressed_button_when_its_call_is_done() -> Outcome {
+async fn the_focus_comes_back_to_the_pressed_button_when_its_call_is_done() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     // The button is off while its call runs, which takes the focus from it.
     press(&page, "send-test", Key::Enter).await?;
@@ -365,21 +367,21 @@ async fn the_focus_comes_back_to_the_pressed_button_when_its_call_is_done() -> O
     );
     page.fill("Sender name", "Nightly backups").await?;
     press(&page, "save", Key::Enter).await?;
-    page.wait_for_review(true).await?;
+    page.wait_for_dialog("review-dialog", true).await?;
     press(&page, "review-confirm", Key::Enter).await?;
-    page.wait_for_review(false).await?;
+    page.wait_for_dialog("review-dialog", false).await?;
     page.wait_for_alert().await?;
     page.wait_for_focus("save").await?;
     page.close().await
 }
 
 /// Presses `key` on the element `id`, as someone using only the keyboard would.
-async fn press(page: &Page, id: &str, key: Key) -> Outcome {
+async fn press(page: &Page, id: &str, key: Key) -> anyhow::Result<()> {
     page.by_id(id).await?.send_keys(&key.to_string()).await?;
     Ok(())
 }
 
-async fn press_on_focused(page: &Page, key: Key) -> Outcome {
+async fn press_on_focused(page: &Page, key: Key) -> anyhow::Result<()> {
     page.client()
         .active_element()
         .await?
@@ -390,7 +392,7 @@ async fn press_on_focused(page: &Page, key: Key) -> Outcome {
 
 /// Tab moves among the open dialog's controls; past the last one the browser may take the focus
 /// to its own toolbar (the document's body is then active), never to the page behind.
-async fn ensure_tab_stays_inside_the_dialog(page: &Page) -> Outcome {
+async fn ensure_tab_stays_inside_the_dialog(page: &Page) -> anyhow::Result<()> {
     let mut inside = Vec::new();
     for _ in 0..8 {
         let focused = page
@@ -421,7 +423,7 @@ async fn ensure_tab_stays_inside_the_dialog(page: &Page) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn nothing_scrolls_sideways_at_320_px_or_at_200_percent_zoom() -> Outcome {
+async fn nothing_scrolls_sideways_at_320_px_or_at_200_percent_zoom() -> anyhow::Result<()> {
     let page = Page::open().await?;
     for (width, scale, name) in [(320, 1, "320 px"), (640, 2, "200 % of 1280 px")] {
         page.set_viewport(width, 800, scale).await?;

@@ -5,8 +5,6 @@
 use fantoccini::Client;
 use headless_chromium::{Console, Session};
 
-use crate::harness::{Failure, Outcome};
-
 /// A WebDriver session on headless Chromium with its own chromedriver and profile folder; both
 /// go when it is dropped, and with them the session.
 pub struct Browser {
@@ -15,8 +13,8 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub async fn launch() -> Outcome<Self> {
-        let session = Session::launch(Console::Recorded).await.map_err(failure)?;
+    pub async fn launch() -> anyhow::Result<Self> {
+        let session = Session::launch(Console::Recorded).await?;
         Ok(Self {
             session: Some(session),
         })
@@ -31,20 +29,20 @@ impl Browser {
         &self,
         command: &str,
         params: serde_json::Value,
-    ) -> Outcome<serde_json::Value> {
-        self.session().cdp(command, params).await.map_err(failure)
+    ) -> anyhow::Result<serde_json::Value> {
+        self.session().cdp(command, params).await
     }
 
     /// The browser console since the session started: one "LEVEL message" line per entry.
-    pub async fn console_log(&self) -> Outcome<Vec<String>> {
-        self.session().console_log().await.map_err(failure)
+    pub async fn console_log(&self) -> anyhow::Result<Vec<String>> {
+        self.session().console_log().await
     }
 
     /// Prints the console and ends the session.
-    pub async fn close(mut self) -> Outcome {
+    pub async fn close(mut self) -> anyhow::Result<()> {
         self.print_console().await;
         match self.session.take() {
-            Some(session) => session.close().await.map_err(failure),
+            Some(session) => session.close().await,
             None => Ok(()),
         }
     }
@@ -77,8 +75,4 @@ impl Drop for Browser {
             tokio::task::block_in_place(|| handle.block_on(self.print_console()));
         }
     }
-}
-
-fn failure(e: headless_chromium::Error) -> Failure {
-    Failure::new(format!("{e:#}"))
 }

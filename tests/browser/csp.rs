@@ -3,15 +3,16 @@
 //! meant to refuse: a call to an origin `connect-src` does not list, and wasm that may not be
 //! compiled or is not there.
 
+use anyhow::{anyhow, ensure};
 use std::time::Duration;
 
 use fake_commandcenter::{FakeCommandCenter, FakeConfig, DEFAULT_TOKEN};
 
-use crate::harness::{wait_until, Csp, Failure, Outcome, Page, Probe, Serving};
+use crate::harness::{wait_until, Csp, Page, Probe, Serving};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_call_the_policy_blocks_says_which_directive_to_change() -> Outcome {
+async fn a_call_the_policy_blocks_says_which_directive_to_change() -> anyhow::Result<()> {
     let page = Page::open_with(FakeCommandCenter::new(FakeConfig::default())).await?;
     page.expect_csp_violations();
     // The same fake on another port: another origin, which connect-src 'self' does not allow.
@@ -45,7 +46,8 @@ async fn a_call_the_policy_blocks_says_which_directive_to_change() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_policy_without_wasm_unsafe_eval_is_named_when_the_page_cannot_start() -> Outcome {
+async fn a_policy_without_wasm_unsafe_eval_is_named_when_the_page_cannot_start(
+) -> anyhow::Result<()> {
     let policy = crate::harness::strict_policy(&[], &[]).replace(" 'wasm-unsafe-eval'", "");
     let serving = Serving {
         csp: Csp::Policy(policy),
@@ -67,7 +69,7 @@ async fn a_policy_without_wasm_unsafe_eval_is_named_when_the_page_cannot_start()
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_missing_wasm_file_is_named_when_the_page_cannot_start() -> Outcome {
+async fn a_missing_wasm_file_is_named_when_the_page_cannot_start() -> anyhow::Result<()> {
     let broken = copy_of_dist_without_the_wasm()?;
     let serving = Serving {
         dist: Some(broken.path().to_owned()),
@@ -83,7 +85,7 @@ async fn a_missing_wasm_file_is_named_when_the_page_cannot_start() -> Outcome {
 }
 
 /// The alert that startup/early.js puts up when the start fails.
-async fn wait_for_start_failure(page: &Page) -> Outcome<String> {
+async fn wait_for_start_failure(page: &Page) -> anyhow::Result<String> {
     wait_until(
         "the page to say it could not start",
         Duration::from_secs(15),
@@ -113,10 +115,10 @@ impl Drop for TempDir {
 }
 
 /// The build, as a server that lost the wasm (and its precompressed siblings) would serve it.
-fn copy_of_dist_without_the_wasm() -> Outcome<TempDir> {
+fn copy_of_dist_without_the_wasm() -> anyhow::Result<TempDir> {
     let dist = std::env::var_os("COMMANDCENTER_EMAIL_DIST")
         .map(std::path::PathBuf::from)
-        .ok_or_else(|| Failure::new("COMMANDCENTER_EMAIL_DIST is not set"))?;
+        .ok_or_else(|| anyhow!("COMMANDCENTER_EMAIL_DIST is not set"))?;
     let copy = TempDir(std::env::temp_dir().join(format!(
         "commandcenter-email-no-wasm-{}",
         std::process::id()

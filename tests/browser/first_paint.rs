@@ -2,6 +2,7 @@
 //! "Sign in" before the app runs is kept and never sent anywhere by itself, and the app takes the
 //! form over without losing what was typed. Its fields are the app's own fields.
 
+use anyhow::ensure;
 use std::collections::BTreeMap;
 
 use fake_commandcenter::{
@@ -11,13 +12,14 @@ use fantoccini::key::Key;
 use serde_json::json;
 
 use crate::harness::{
-    demo_fake, login_secrets, wait_until, Outcome, Page, Probe, Serving, WasmGate,
-    LOGIN_PASSWORD_BASE64, LOGIN_PATH,
+    demo_fake, login_secrets, wait_until, Page, Probe, Serving, WasmGate, LOGIN_PASSWORD_BASE64,
+    LOGIN_PATH,
 };
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn typing_and_enter_before_the_wasm_sign_in_once_it_runs_and_never_leak() -> Outcome {
+async fn typing_and_enter_before_the_wasm_sign_in_once_it_runs_and_never_leak() -> anyhow::Result<()>
+{
     let gate = WasmGate::closed();
     let serving = Serving {
         wasm_gate: Some(gate.clone()),
@@ -38,7 +40,7 @@ async fn typing_and_enter_before_the_wasm_sign_in_once_it_runs_and_never_leak() 
         !page.exists("html[data-app-started]").await?,
         "the app started although its wasm is held back"
     );
-    ensure_eq!(
+    assert_eq!(
         page.by_id("sign-in").await?.text().await?,
         "Signing in…",
         "the button after Enter, before the app runs"
@@ -53,7 +55,7 @@ async fn typing_and_enter_before_the_wasm_sign_in_once_it_runs_and_never_leak() 
         .client()
         .execute("return window.beforeTheEnter === true;", vec![])
         .await?;
-    ensure_eq!(
+    assert_eq!(
         same_document,
         json!(true),
         "no navigation after the early Enter"
@@ -69,19 +71,19 @@ async fn typing_and_enter_before_the_wasm_sign_in_once_it_runs_and_never_leak() 
     gate.release();
     page.wait_until_signed_in().await?;
     let login = page.only_request_to("POST", LOGIN_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         login.json(),
         Some(json!({"username": DEFAULT_LOGIN_USER, "password": LOGIN_PASSWORD_BASE64})),
         "the sign-in the app sent with what was typed"
     );
     let after = page.client().current_url().await?.to_string();
-    ensure_eq!(after, before, "the address after signing in");
+    assert_eq!(after, before, "the address after signing in");
     page.close().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_app_takes_the_form_over_with_its_values_focus_and_caret() -> Outcome {
+async fn the_app_takes_the_form_over_with_its_values_focus_and_caret() -> anyhow::Result<()> {
     let gate = WasmGate::closed();
     let serving = Serving {
         wasm_gate: Some(gate.clone()),
@@ -120,12 +122,12 @@ async fn the_app_takes_the_form_over_with_its_values_focus_and_caret() -> Outcom
             vec![],
         )
         .await?;
-    ensure_eq!(
+    assert_eq!(
         state,
         json!([true, "QSDK typed-before-the-wasm", 5, true]),
         "focus, value, caret and mode after the app took over"
     );
-    ensure_eq!(
+    assert_eq!(
         page.by_id("sign-in").await?.text().await?,
         "Use this token",
         "the button after the takeover"
@@ -140,7 +142,7 @@ fn described(field: &serde_json::Value) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_painted_form_has_the_fields_the_app_renders() -> Outcome {
+async fn the_painted_form_has_the_fields_the_app_renders() -> anyhow::Result<()> {
     const FIELDS: &str = "
         const scope = document.querySelector(arguments[0]);
         const fields = {};
@@ -181,29 +183,40 @@ async fn the_painted_form_has_the_fields_the_app_renders() -> Outcome {
         );
         page.fill("Sender name", "Anything").await?;
         page.save_and_confirm().await?;
-        page.wait_for_reauth(true).await?;
+        page.wait_for_dialog("reauth-dialog", true).await?;
         let in_dialog = page
             .client()
             .execute(FIELDS, vec![json!("#reauth-dialog")])
             .await?;
-        for (id, field) in in_dialog.as_object().cloned().unwrap_or_default() {
+        for (id, field) in in_dialog
+            .as_object()
+            .cloned()
+            .expect("the fields as an object")
+        {
             rendered.insert(id, described(&field));
         }
-        for (id, field) in fields.as_object().cloned().unwrap_or_default() {
+        for (id, field) in fields
+            .as_object()
+            .cloned()
+            .expect("the fields as an object")
+        {
             painted.insert(id, described(&field));
         }
         page.close().await?;
     }
     for id in ["login-user", "login-password", "access-token"] {
-        ensure_eq!(
+        assert_eq!(
             painted.get(id),
             rendered.get(id),
             "the field #{id}, as index.html paints it and as the app renders it"
         );
     }
     // The API base URL is only on the painted form: it follows the same conventions.
-    let base_url = painted.get("api-base-url").cloned().unwrap_or_default();
-    ensure_eq!(
+    let base_url = painted
+        .get("api-base-url")
+        .cloned()
+        .expect("the painted API base URL field");
+    assert_eq!(
         base_url,
         described(&json!({
             "name": "api-base-url", "type": "text", "autocomplete": "off",

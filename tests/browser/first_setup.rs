@@ -1,25 +1,26 @@
 //! Nothing configured in Command Center yet: the load finds `{}`, and Save (after the review)
 //! POSTs the whole form.
 
+use anyhow::ensure;
 use fake_commandcenter::{Endpoint, Fault, DEFAULT_TOKEN};
 use fantoccini::elements::Element;
 use serde_json::json;
 
 use crate::harness::{
-    check_body, check_json_headers, check_mentions_401_and_token, Form, Outcome, Page,
-    EMAIL_SERVER_PATH, PASSWORD_BASE64,
+    check_body, check_json_headers, check_mentions_401_and_token, Form, Page, EMAIL_SERVER_PATH,
+    PASSWORD_BASE64,
 };
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn save_with_authentication_posts_the_documented_request() -> Outcome {
+async fn save_with_authentication_posts_the_documented_request() -> anyhow::Result<()> {
     let page = Page::open_signed_in().await?;
     Form::valid().fill_in(&page).await?;
     page.save_and_confirm().await?;
 
     page.wait_until_saved().await?;
     let post = page.only_request_to("POST", EMAIL_SERVER_PATH)?;
-    ensure_eq!(post.path, EMAIL_SERVER_PATH, "the request path");
+    assert_eq!(post.path, EMAIL_SERVER_PATH, "the request path");
     check_json_headers(&post, DEFAULT_TOKEN)?;
     check_body(
         &post,
@@ -39,23 +40,23 @@ async fn save_with_authentication_posts_the_documented_request() -> Outcome {
     );
 
     let stored = page.fake.stored_settings();
-    ensure_eq!(
+    assert_eq!(
         stored["SMTPServerName"],
         json!("smtp.example.com"),
         "stored server in {stored}"
     );
-    ensure_eq!(stored["SMTPPort"], json!(587), "stored port in {stored}");
-    ensure_eq!(
+    assert_eq!(stored["SMTPPort"], json!(587), "stored port in {stored}");
+    assert_eq!(
         stored["encryptionAlgorithm"],
         json!("TLS"),
         "stored encryption in {stored}"
     );
-    ensure_eq!(
+    assert_eq!(
         stored["username"],
         json!("mailer"),
         "stored username in {stored}"
     );
-    ensure_eq!(
+    assert_eq!(
         page.fake.stored_password_base64().as_deref(),
         Some(PASSWORD_BASE64),
         "stored password"
@@ -65,9 +66,9 @@ async fn save_with_authentication_posts_the_documented_request() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn save_without_authentication_leaves_out_username_and_password() -> Outcome {
+async fn save_without_authentication_leaves_out_username_and_password() -> anyhow::Result<()> {
     let page = Page::open_signed_in().await?;
-    ensure_eq!(
+    assert_eq!(
         page.value("Encryption").await?,
         "NONE",
         "the default encryption"
@@ -139,7 +140,7 @@ const BAD_INPUTS: &[BadInput] = &[
 /// One browser session for all the cases, for speed: the page is reloaded between them.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn bad_inputs_are_flagged_and_nothing_is_sent() -> Outcome {
+async fn bad_inputs_are_flagged_and_nothing_is_sent() -> anyhow::Result<()> {
     let page = Page::open().await?;
     let mut failures = Vec::new();
     for bad in BAD_INPUTS {
@@ -161,7 +162,7 @@ async fn bad_inputs_are_flagged_and_nothing_is_sent() -> Outcome {
     page.close().await
 }
 
-async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
+async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> anyhow::Result<()> {
     page.reload().await?;
     page.sign_in().await?;
     Form::valid().fill_in(page).await?;
@@ -179,7 +180,7 @@ async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
         "the error {error:?} does not contain {:?}",
         bad.keyword
     );
-    ensure_eq!(
+    assert_eq!(
         page.attr(bad.label, "aria-invalid").await?.as_deref(),
         Some("true"),
         "aria-invalid"
@@ -212,7 +213,7 @@ async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
         );
     }
     ensure!(
-        !page.review_is_open().await?,
+        !page.dialog_is_open("review-dialog").await?,
         "the review dialog opened for an invalid form"
     );
     let saves = page.saves();
@@ -226,21 +227,21 @@ async fn check_bad_input_refused(page: &Page, bad: &BadInput) -> Outcome {
 /// A wrong pasted token is refused at sign-in (the 401 during a save is in `session`).
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn wrong_token_reports_401_and_keeps_the_form() -> Outcome {
+async fn wrong_token_reports_401_and_keeps_the_form() -> anyhow::Result<()> {
     let page = Page::open().await?;
     page.sign_in_with_token("wrong-token").await?;
 
     let alert = page.wait_for_sign_in_alert().await?;
     check_mentions_401_and_token("#sign-in-status", &alert)?;
     let get = page.only_request_to("GET", EMAIL_SERVER_PATH)?;
-    ensure_eq!(get.status, 401, "the fake's answer to the token check");
-    ensure_eq!(
+    assert_eq!(get.status, 401, "the fake's answer to the token check");
+    assert_eq!(
         get.header("authtoken"),
         Some("wrong-token"),
         "the Authtoken header"
     );
     page.ensure_on_sign_in_panel().await?;
-    ensure_eq!(
+    assert_eq!(
         page.value("Access token").await?,
         "wrong-token",
         "the token input after the refusal"
@@ -251,7 +252,7 @@ async fn wrong_token_reports_401_and_keeps_the_form() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn error_code_from_the_server_is_shown_and_the_form_kept() -> Outcome {
+async fn error_code_from_the_server_is_shown_and_the_form_kept() -> anyhow::Result<()> {
     let page = Page::open_signed_in().await?;
     let refusal = Fault::ErrorCode {
         code: 5,
@@ -279,7 +280,7 @@ async fn error_code_from_the_server_is_shown_and_the_form_kept() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_second_click_while_saving_sends_nothing() -> Outcome {
+async fn a_second_click_while_saving_sends_nothing() -> anyhow::Result<()> {
     let page = Page::open_signed_in().await?;
     page.fake
         .set_fault(Endpoint::PostEmailServer, Some(Fault::Delay { ms: 3000 }));
@@ -294,7 +295,7 @@ async fn a_second_click_while_saving_sends_nothing() -> Outcome {
     // Saved: nothing differs from Command Center any more, so Save stays disabled.
     page.wait_for_button("save", "Save", false).await?;
     ensure!(
-        !page.review_is_open().await?,
+        !page.dialog_is_open("review-dialog").await?,
         "the second click opened the review again"
     );
     page.only_request_to("POST", EMAIL_SERVER_PATH)?;
@@ -303,7 +304,7 @@ async fn a_second_click_while_saving_sends_nothing() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn secrets_are_masked_until_shown() -> Outcome {
+async fn secrets_are_masked_until_shown() -> anyhow::Result<()> {
     let page = Page::open().await?;
     // The sign-in password, the access token, then the mail server's password.
     check_show_hide(&page, "Password").await?;
@@ -316,7 +317,7 @@ async fn secrets_are_masked_until_shown() -> Outcome {
 }
 
 /// The secret input labelled `label` is masked, shown by its button, and masked again.
-async fn check_show_hide(page: &Page, label: &str) -> Outcome {
+async fn check_show_hide(page: &Page, label: &str) -> anyhow::Result<()> {
     let id = page.id_of(label).await?;
     let input = page.by_id(&id).await?;
     let button = page.show_button(&id).await?;
@@ -338,14 +339,14 @@ async fn check_secret_shown(
     input: &Element,
     button: &Element,
     shown: bool,
-) -> Outcome {
+) -> anyhow::Result<()> {
     let (input_type, word) = if shown {
         ("text", "Hide")
     } else {
         ("password", "Show")
     };
     let state = if shown { "shown" } else { "hidden" };
-    ensure_eq!(
+    assert_eq!(
         input.attr("type").await?.as_deref(),
         Some(input_type),
         "{label} ({state}): the input's type"
@@ -353,7 +354,7 @@ async fn check_secret_shown(
     // The visible word comes first; visually hidden words then name the secret, so that a
     // screen reader tells the two buttons apart ("Show access token", "Hide password").
     let text = button.text().await?;
-    ensure_eq!(
+    assert_eq!(
         text.split_whitespace().next(),
         Some(word),
         "{label} ({state}): the button's text {text:?}"

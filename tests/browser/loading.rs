@@ -1,24 +1,24 @@
 //! The current settings load once signed in.
 
+use anyhow::ensure;
 use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 
 use crate::harness::{
-    demo_fake, Form, Outcome, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED, SAVED_PASSWORD_HINT,
-    SIGN_IN_LABEL,
+    demo_fake, Form, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED, SAVED_PASSWORD_HINT, SIGN_IN_LABEL,
 };
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn loaded_settings_prefill_the_form() -> Outcome {
+async fn loaded_settings_prefill_the_form() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
 
     Form::demo().check_shown(&page).await?;
-    ensure_eq!(
+    assert_eq!(
         page.id_of(SIGN_IN_LABEL).await?,
         "use-authentication",
         "the control labelled {SIGN_IN_LABEL:?}"
     );
-    ensure_eq!(
+    assert_eq!(
         page.text_of("#smtp-password-hint").await?.as_deref(),
         Some(SAVED_PASSWORD_HINT),
         "the password's hint"
@@ -27,12 +27,12 @@ async fn loaded_settings_prefill_the_form() -> Outcome {
     page.wait_for_enabled("save", false).await?;
     page.wait_for_enabled("discard", false).await?;
     let get = page.only_request_to("GET", EMAIL_SERVER_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         get.header("authtoken"),
         Some(DEFAULT_TOKEN),
         "the Authtoken of the load"
     );
-    ensure_eq!(
+    assert_eq!(
         get.header("accept"),
         Some("application/json"),
         "the Accept of the load"
@@ -43,7 +43,7 @@ async fn loaded_settings_prefill_the_form() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_failed_load_can_be_tried_again() -> Outcome {
+async fn a_failed_load_can_be_tried_again() -> anyhow::Result<()> {
     let fake = demo_fake()?;
     let server_error = Fault::Status {
         status: 500,
@@ -58,21 +58,21 @@ async fn a_failed_load_can_be_tried_again() -> Outcome {
         alert.contains("500"),
         "the load alert {alert:?} does not mention 500"
     );
-    ensure_eq!(
+    assert_eq!(
         page.text_of("#load-status [role=alert] #load-retry")
             .await?
             .as_deref(),
         Some("Try again"),
         "the retry button in the load alert"
     );
-    ensure_eq!(
+    assert_eq!(
         page.text_of("#load-status [role=alert] #load-start-empty")
             .await?
             .as_deref(),
         Some("Start from an empty form"),
         "the start-empty button in the load alert"
     );
-    ensure_eq!(
+    assert_eq!(
         page.value("SMTP server").await?,
         "",
         "the SMTP server after a failed load"
@@ -80,7 +80,7 @@ async fn a_failed_load_can_be_tried_again() -> Outcome {
 
     page.fake.set_fault(Endpoint::GetEmailServer, None);
     page.click("load-retry").await?;
-    ensure_eq!(
+    assert_eq!(
         page.wait_until_loaded().await?,
         LOADED_CONFIGURED,
         "#load-status after trying again"
@@ -91,6 +91,6 @@ async fn a_failed_load_can_be_tried_again() -> Outcome {
         .iter()
         .map(|r| r.status)
         .collect();
-    ensure_eq!(statuses, vec![500, 200], "the fake's answers to the loads");
+    assert_eq!(statuses, vec![500, 200], "the fake's answers to the loads");
     page.close().await
 }

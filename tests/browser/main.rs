@@ -32,15 +32,17 @@
 //! - `session`: signing in with a user or a pasted token, signing in again after a 401,
 //!   signing out, and no secret left in the page or the console.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code throughout (rust-clippy#10011), so that clippy.toml's allow-unwrap-in-tests and
+// allow-expect-in-tests cover the helpers too, not only the #[test] functions.
+#![cfg(test)]
 
-#[macro_use]
-mod harness;
 mod accessibility;
 mod chromedriver;
 mod csp;
 mod fault_matrix;
 mod first_paint;
 mod first_setup;
+mod harness;
 mod loading;
 mod nginx;
 mod portal;
@@ -78,9 +80,9 @@ fn password_literals_are_base64_of_their_passwords() {
 /// `Form::demo()` and `DEMO_PASSWORD_BASE64` describe the seed file the fake is started with.
 #[test]
 fn the_demo_seed_holds_what_the_tests_expect() {
-    let seed: Value = serde_json::from_str(DEMO_SEED).unwrap_or_else(|e| panic!("{e}"));
+    let seed: Value = serde_json::from_str(DEMO_SEED).unwrap();
     let demo = Form::demo();
-    let port: u16 = demo.smtp_port.parse().unwrap_or_else(|e| panic!("{e}"));
+    let port: u16 = demo.smtp_port.parse().unwrap();
     let expected = json!({
         "SMTPServerName": demo.smtp_server,
         "SMTPPort": port,

@@ -3,6 +3,7 @@
 //! docs/deploy/nginx.conf with only its listen address, its root and its upstream filled in, in
 //! front of the fake Command Center. The page is signed in to, loads and saves under /tools/email/.
 
+use anyhow::{anyhow, ensure};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -13,9 +14,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 
-use crate::harness::{
-    demo_fake, strict_policy, Failure, Outcome, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED,
-};
+use crate::harness::{demo_fake, strict_policy, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED};
 
 /// The documented server block.
 const DOCUMENTED: &str = include_str!("../../docs/deploy/nginx.conf");
@@ -25,35 +24,35 @@ const START_LIMIT: Duration = Duration::from_secs(10);
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build, nginx and Chromium: run `cargo xtask test`"]
-async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Outcome {
+async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> anyhow::Result<()> {
     let fake = demo_fake()?;
     let upstream = fake.spawn_local().await?;
     let nginx = Nginx::start(&dist_with_siblings()?, upstream).await?;
 
     let redirect = nginx.get("/tools/email", "").await?;
-    ensure_eq!(redirect.status, 301, "GET /tools/email");
-    ensure_eq!(
+    assert_eq!(redirect.status, 301, "GET /tools/email");
+    assert_eq!(
         redirect.header("location"),
         Some("/tools/email/"),
         "the redirect of /tools/email"
     );
 
     let index = nginx.get("/tools/email/", "br").await?;
-    ensure_eq!(index.status, 200, "GET /tools/email/");
-    ensure_eq!(
+    assert_eq!(index.status, 200, "GET /tools/email/");
+    assert_eq!(
         index.header("content-security-policy"),
         Some(strict_policy(&[], &[]).as_str()),
         "the policy nginx sends with the page (the one the other browser tests use)"
     );
-    ensure_eq!(
+    assert_eq!(
         index.header("cache-control"),
         Some("no-cache"),
         "index.html's caching"
     );
     for file in ["config.json", "embed.html"] {
         let answer = nginx.get(&format!("/tools/email/{file}"), "").await?;
-        ensure_eq!(answer.status, 200, "GET /tools/email/{file}");
-        ensure_eq!(
+        assert_eq!(answer.status, 200, "GET /tools/email/{file}");
+        assert_eq!(
             answer.header("cache-control"),
             Some("no-cache"),
             "{file}'s caching"
@@ -64,18 +63,18 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Ou
     let path = format!("/tools/email/{wasm}");
     for (accepted, sent) in [("br, gzip", Some("br")), ("gzip", Some("gzip")), ("", None)] {
         let answer = nginx.get(&path, accepted).await?;
-        ensure_eq!(answer.status, 200, "GET {path} accepting {accepted:?}");
-        ensure_eq!(
+        assert_eq!(answer.status, 200, "GET {path} accepting {accepted:?}");
+        assert_eq!(
             answer.header("content-encoding"),
             sent,
             "the coding of the wasm for Accept-Encoding {accepted:?}"
         );
-        ensure_eq!(
+        assert_eq!(
             answer.header("content-type"),
             Some("application/wasm"),
             "the type of the wasm"
         );
-        ensure_eq!(
+        assert_eq!(
             answer.header("cache-control"),
             Some("public, max-age=31536000, immutable"),
             "the caching of a hashed asset"
@@ -86,8 +85,8 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Ou
     let short_hash = "main-0123456789abcde.css";
     std::fs::write(nginx.site().join(short_hash), "body {}")?;
     let answer = nginx.get(&format!("/tools/email/{short_hash}"), "").await?;
-    ensure_eq!(answer.status, 200, "GET {short_hash}");
-    ensure_eq!(
+    assert_eq!(answer.status, 200, "GET {short_hash}");
+    assert_eq!(
         answer.header("cache-control"),
         Some("public, max-age=31536000, immutable"),
         "the caching of a name with a 15-digit hash"
@@ -99,7 +98,7 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Ou
         "the test opened {}",
         page.url()
     );
-    ensure_eq!(
+    assert_eq!(
         page.log_in().await?,
         LOADED_CONFIGURED,
         "#load-status behind nginx"
@@ -108,7 +107,7 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> Ou
     page.save_and_confirm().await?;
     page.wait_until_saved().await?;
     let put = page.only_request_to("PUT", EMAIL_SERVER_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         put.json().and_then(|body| body.get("senderName").cloned()),
         Some(serde_json::json!("Backup alerts via nginx")),
         "the sender name the save sent through nginx"
@@ -130,7 +129,7 @@ impl Nginx {
         self.prefix.join("www/tools/email")
     }
 
-    async fn start(dist: &Path, upstream: SocketAddr) -> Outcome<Nginx> {
+    async fn start(dist: &Path, upstream: SocketAddr) -> anyhow::Result<Nginx> {
         let prefix =
             std::env::temp_dir().join(format!("commandcenter-email-nginx-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&prefix);
@@ -170,28 +169,19 @@ impl Nginx {
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
-            .map_err(|e| {
-                Failure::new(format!("cannot start nginx (run `cargo xtask setup`): {e}"))
-            })?;
+            .map_err(|e| anyhow!("cannot start nginx (run `cargo xtask setup`): {e}"))?;
         let mut nginx = Nginx {
             process,
             prefix,
             address,
         };
-        let deadline = std::time::Instant::now() + START_LIMIT;
-        loop {
-            let exited = nginx.process.try_wait()?;
-            if exited.is_none() && TcpStream::connect(address).await.is_ok() {
-                break;
-            }
-            if exited.is_some() || std::time::Instant::now() >= deadline {
-                let log =
-                    std::fs::read_to_string(nginx.prefix.join("error.log")).unwrap_or_default();
-                return Err(Failure::new(format!(
-                    "nginx did not listen on {address} (exited: {exited:?}); its error.log:\n{log}"
-                )));
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let listening = headless_chromium::wait_until_listening(address, START_LIMIT, || {
+            nginx.process.try_wait()
+        })
+        .await;
+        if let Err(e) = listening {
+            let log = std::fs::read_to_string(nginx.prefix.join("error.log")).unwrap_or_default();
+            return Err(anyhow!("nginx did not start: {e:#}; its error.log:\n{log}"));
         }
         Ok(nginx)
     }
@@ -201,7 +191,7 @@ impl Nginx {
     }
 
     /// `GET path` over plain HTTP/1.1, accepting these content codings.
-    async fn get(&self, path: &str, accept_encoding: &str) -> Outcome<Answer> {
+    async fn get(&self, path: &str, accept_encoding: &str) -> anyhow::Result<Answer> {
         let request = format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nAccept-Encoding: {accept_encoding}\r\n\
              Connection: close\r\n\r\n",
@@ -212,20 +202,20 @@ impl Nginx {
             stream.write_all(request.as_bytes()).await?;
             let mut answer = Vec::new();
             stream.read_to_end(&mut answer).await?;
-            Outcome::Ok(answer)
+            anyhow::Ok(answer)
         };
         let raw = tokio::time::timeout(START_LIMIT, exchange)
             .await
-            .map_err(|_| Failure::new(format!("nginx did not answer GET {path}")))??;
+            .map_err(|_| anyhow!("nginx did not answer GET {path}"))??;
         Answer::parse(&raw).ok_or_else(|| {
-            Failure::new(format!(
+            anyhow!(
                 "nginx's answer to GET {path} is no HTTP: {:?}",
                 String::from_utf8_lossy(&raw)
-            ))
+            )
         })
     }
 
-    async fn stop(mut self) -> Outcome {
+    async fn stop(mut self) -> anyhow::Result<()> {
         self.process.kill().await?;
         Ok(())
     }
@@ -265,10 +255,10 @@ fn wrapper(prefix: &Path) -> String {
 }
 
 /// `text` with each placeholder, which must stand in it exactly once, replaced.
-fn fill_in(text: &str, replacements: &[(&str, String)]) -> Outcome<String> {
+fn fill_in(text: &str, replacements: &[(&str, String)]) -> anyhow::Result<String> {
     let mut filled = text.to_owned();
     for (placeholder, value) in replacements {
-        ensure_eq!(
+        assert_eq!(
             text.matches(placeholder).count(),
             1,
             "how often docs/deploy/nginx.conf has {placeholder:?}"
@@ -279,16 +269,16 @@ fn fill_in(text: &str, replacements: &[(&str, String)]) -> Outcome<String> {
 }
 
 /// A loopback address that was free a moment ago.
-async fn free_address() -> Outcome<SocketAddr> {
+async fn free_address() -> anyhow::Result<SocketAddr> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     Ok(listener.local_addr()?)
 }
 
 /// The build, with the .br and .gz siblings that `cargo xtask test` writes before these tests.
-fn dist_with_siblings() -> Outcome<PathBuf> {
+fn dist_with_siblings() -> anyhow::Result<PathBuf> {
     let dist = std::env::var_os("COMMANDCENTER_EMAIL_DIST")
         .map(PathBuf::from)
-        .ok_or_else(|| Failure::new("COMMANDCENTER_EMAIL_DIST is not set"))?;
+        .ok_or_else(|| anyhow!("COMMANDCENTER_EMAIL_DIST is not set"))?;
     ensure!(
         dist.join("index.html.br").is_file(),
         "{} has no .br siblings: `cargo xtask test` (or `cargo xtask size`) writes them",
@@ -297,14 +287,14 @@ fn dist_with_siblings() -> Outcome<PathBuf> {
     Ok(dist)
 }
 
-fn hashed_wasm_name(dist: &Path) -> Outcome<String> {
+fn hashed_wasm_name(dist: &Path) -> anyhow::Result<String> {
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
         if name.ends_with("_bg.wasm") {
             return Ok(name);
         }
     }
-    Err(Failure::new(format!("{} has no wasm", dist.display())))
+    Err(anyhow!("{} has no wasm", dist.display()))
 }
 
 /// The status and headers of an answer (names in lower case).

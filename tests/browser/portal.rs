@@ -2,6 +2,7 @@
 //! `postMessage` handshake, what the page tells the portal, a fresh token after a 401, and the
 //! messages and frames the page and the browser refuse.
 
+use anyhow::ensure;
 use std::time::Duration;
 
 use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
@@ -9,12 +10,12 @@ use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use crate::harness::{
-    demo_fake, strict_policy, wait_until, Csp, Outcome, Page, PortalSite, Probe, Serving,
-    EMAIL_SERVER_PATH, LOADED_CONFIGURED, TEST_MAIL_PATH,
+    demo_fake, strict_policy, wait_until, Csp, Page, PortalSite, Probe, Serving, EMAIL_SERVER_PATH,
+    LOADED_CONFIGURED, TEST_MAIL_PATH,
 };
 
 /// The page served to be framed by `framed_by`, with `allowed` in its config.json.
-async fn page_for(framed_by: &[&PortalSite], allowed: &[&PortalSite]) -> Outcome<Page> {
+async fn page_for(framed_by: &[&PortalSite], allowed: &[&PortalSite]) -> anyhow::Result<Page> {
     let ancestors: Vec<String> = framed_by.iter().map(|p| p.origin.clone()).collect();
     let allowed: Vec<&str> = allowed.iter().map(|p| p.origin.as_str()).collect();
     let serving = Serving {
@@ -35,7 +36,8 @@ fn messages_of(kind: &str, messages: &[Value]) -> Vec<Value> {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry() -> Outcome {
+async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
+) -> anyhow::Result<()> {
     let portal = PortalSite::serve().await?;
     let page = page_for(&[&portal], &[&portal]).await?;
     page.open_in_portal(&portal).await?;
@@ -45,13 +47,13 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
     );
 
     // The portal answered `ready` with its token: the page is signed in through it.
-    ensure_eq!(
+    assert_eq!(
         page.wait_until_loaded().await?,
         LOADED_CONFIGURED,
         "#load-status in the frame"
     );
-    let user = page.text_of("#session-user").await?.unwrap_or_default();
-    ensure_eq!(
+    let user = page.text_of("#session-user").await?.expect("#session-user");
+    assert_eq!(
         user,
         format!("Signed in through {}", portal.origin),
         "#session-user"
@@ -65,7 +67,7 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
         "the page shows its own sign-in although the portal signed it in"
     );
     let messages = page.portal_messages().await?;
-    ensure_eq!(
+    assert_eq!(
         messages.first(),
         Some(&json!({"type": "commandcenter-email:ready", "version": 1})),
         "the first message to the portal"
@@ -93,7 +95,7 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
     page.wait_for_portal_message("commandcenter-email:session-expired", |_| true)
         .await?;
     ensure!(
-        !page.reauth_is_open().await?,
+        !page.dialog_is_open("reauth-dialog").await?,
         "the page asked the person before the portal"
     );
     page.fake.set_fault(Endpoint::PutEmailServer, None);
@@ -102,7 +104,7 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
     let messages = page
         .wait_for_portal_message("commandcenter-email:dirty", |m| m["dirty"] == false)
         .await?;
-    ensure_eq!(
+    assert_eq!(
         messages_of("commandcenter-email:saved", &messages).len(),
         1,
         "saved messages: {messages:?}"
@@ -112,7 +114,7 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
         .iter()
         .map(|r| r.status)
         .collect();
-    ensure_eq!(
+    assert_eq!(
         statuses,
         vec![401, 200],
         "the saves: the expired one, then the retry"
@@ -122,7 +124,7 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_session_from_a_window_that_is_not_the_parent_is_ignored() -> Outcome {
+async fn a_session_from_a_window_that_is_not_the_parent_is_ignored() -> anyhow::Result<()> {
     let portal = PortalSite::serve().await?;
     let page = page_for(&[&portal], &[&portal]).await?;
     page.open_in_portal(&portal).await?;
@@ -143,7 +145,7 @@ async fn a_session_from_a_window_that_is_not_the_parent_is_ignored() -> Outcome 
     page.click("send-test").await?;
     page.wait_until_test_mail_sent().await?;
     let test_mail = page.only_request_to("POST", TEST_MAIL_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         test_mail.header("authtoken"),
         Some(DEFAULT_TOKEN),
         "the token of the call after the sibling's message"
@@ -158,7 +160,8 @@ async fn a_session_from_a_window_that_is_not_the_parent_is_ignored() -> Outcome 
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_portal_not_on_the_list_is_ignored_and_the_page_signs_in_by_itself() -> Outcome {
+async fn a_portal_not_on_the_list_is_ignored_and_the_page_signs_in_by_itself() -> anyhow::Result<()>
+{
     let listed = PortalSite::serve().await?;
     let other = PortalSite::serve().await?;
     // Framing is allowed (frame-ancestors), driving is not (allowedParentOrigins).
@@ -214,7 +217,7 @@ async fn a_portal_not_on_the_list_is_ignored_and_the_page_signs_in_by_itself() -
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_browser_refuses_a_frame_that_frame_ancestors_does_not_list() -> Outcome {
+async fn the_browser_refuses_a_frame_that_frame_ancestors_does_not_list() -> anyhow::Result<()> {
     let listed = PortalSite::serve().await?;
     let other = PortalSite::serve().await?;
     // On the list of the page's config, but not in the policy's frame-ancestors.
@@ -235,7 +238,7 @@ async fn the_browser_refuses_a_frame_that_frame_ancestors_does_not_list() -> Out
 }
 
 /// Waits for a console line holding `text`, and returns it.
-async fn wait_for_console(page: &Page, text: &str) -> Outcome<String> {
+async fn wait_for_console(page: &Page, text: &str) -> anyhow::Result<String> {
     wait_until(
         &format!("{text:?} in the console"),
         Duration::from_secs(10),

@@ -5,14 +5,15 @@ use std::time::Duration;
 
 use fake_commandcenter::{FakeCommandCenter, FakeConfig};
 
-use crate::harness::{wait_until, Outcome, Page, Probe, LOADED_NOTHING_CONFIGURED};
+use crate::harness::{wait_until, Page, Probe, LOADED_NOTHING_CONFIGURED};
 
 /// Where the page says what is wrong with `config.json`.
 const NOTICE: &str = "p.notice";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() -> Outcome {
+async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() -> anyhow::Result<()>
+{
     let fake = FakeCommandCenter::new(FakeConfig::default());
     let misspelt = r#"{"apiBaseURL": "https://elsewhere.example/api"}"#;
     let page = Page::open_with_config(fake, misspelt).await?;
@@ -37,19 +38,19 @@ async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() ->
             page.set_config_json(config)?;
             page.reload().await?;
         }
-        ensure_eq!(
+        assert_eq!(
             wait_for_notice(&page).await?,
             format!("{expected} The page uses the default API base URL."),
             "the notice for {config:?}"
         );
-        ensure_eq!(
+        assert_eq!(
             page.value("API base URL").await?,
             "/commandcenter/api",
             "the API base URL with {config:?}"
         );
     }
     // The defaults work: signing in loads the settings.
-    ensure_eq!(
+    assert_eq!(
         page.sign_in().await?,
         LOADED_NOTHING_CONFIGURED,
         "#load-status after signing in"
@@ -57,7 +58,7 @@ async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() ->
     page.close().await
 }
 
-async fn wait_for_notice(page: &Page) -> Outcome<String> {
+async fn wait_for_notice(page: &Page) -> anyhow::Result<String> {
     wait_until(
         "the config.json notice",
         Duration::from_secs(10),

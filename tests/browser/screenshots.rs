@@ -2,13 +2,14 @@
 //! `target/screenshots/`, or where `COMMANDCENTER_EMAIL_SCREENSHOTS` says
 //! (`cargo xtask screenshots` points it at docs/screenshots/).
 
+use anyhow::anyhow;
 use std::path::PathBuf;
 
 use base64::Engine;
 use fake_commandcenter::{Endpoint, Fault};
 use serde_json::json;
 
-use crate::harness::{wait_until, Failure, Outcome, Page, Probe, Serving, WasmGate};
+use crate::harness::{wait_until, Page, Probe, Serving, WasmGate};
 
 const WIDTHS: [(&str, u32); 2] = [("desktop", 1280), ("390px", 390)];
 const SCHEMES: [&str; 2] = ["light", "dark"];
@@ -24,7 +25,7 @@ fn folder() -> PathBuf {
 }
 
 /// Every width and scheme of the page as it is now, the whole page high; returns the files.
-async fn shoot(page: &Page, state: &str) -> Outcome<Vec<PathBuf>> {
+async fn shoot(page: &Page, state: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (width_name, width) in WIDTHS {
         for scheme in SCHEMES {
@@ -44,12 +45,12 @@ async fn shoot(page: &Page, state: &str) -> Outcome<Vec<PathBuf>> {
                 .browser_cdp("Page.captureScreenshot", json!({ "format": "png" }))
                 .await?;
             let png = base64::engine::general_purpose::STANDARD
-                .decode(shot["data"].as_str().unwrap_or_default())
-                .map_err(|e| Failure::new(format!("the screenshot is not base64: {e}")))?;
+                .decode(shot["data"].as_str().expect("the screenshot as base64"))
+                .map_err(|e| anyhow!("the screenshot is not base64: {e}"))?;
             let decoded = png::Decoder::new(std::io::Cursor::new(&png))
                 .read_info()
-                .map_err(|e| Failure::new(format!("the {state} screenshot is no PNG: {e}")))?;
-            ensure_eq!(
+                .map_err(|e| anyhow!("the {state} screenshot is no PNG: {e}"))?;
+            assert_eq!(
                 decoded.info().width,
                 width,
                 "the width of the {state} screenshot at {width_name}"
@@ -64,7 +65,7 @@ async fn shoot(page: &Page, state: &str) -> Outcome<Vec<PathBuf>> {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test` or `cargo xtask screenshots`"]
-async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
+async fn the_main_states_desktop_and_390_px_light_and_dark() -> anyhow::Result<()> {
     std::fs::create_dir_all(folder())?;
     let page = Page::open_with(crate::harness::demo_fake()?).await?;
     let mut written = shoot(&page, "sign-in").await?;
@@ -80,7 +81,7 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
     page.click("discard").await?;
     page.fill("Sender name", "Nightly backups").await?;
     page.click_save().await?;
-    page.wait_for_review(true).await?;
+    page.wait_for_dialog("review-dialog", true).await?;
     written.extend(shoot(&page, "review").await?);
     page.review_back().await?;
 
@@ -95,7 +96,7 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
     page.wait_for_alert().await?;
     written.extend(shoot(&page, "test-email-failed").await?);
 
-    ensure_eq!(
+    assert_eq!(
         written.len(),
         5 * WIDTHS.len() * SCHEMES.len(),
         "screenshots written"
@@ -106,7 +107,7 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test` or `cargo xtask screenshots`"]
-async fn the_start_on_a_slow_link_desktop_and_390_px_light_and_dark() -> Outcome {
+async fn the_start_on_a_slow_link_desktop_and_390_px_light_and_dark() -> anyhow::Result<()> {
     std::fs::create_dir_all(folder())?;
     let mut written = Vec::new();
     // The wasm stops after its first bytes: first under the real threshold (loading), then under
@@ -139,7 +140,7 @@ async fn the_start_on_a_slow_link_desktop_and_390_px_light_and_dark() -> Outcome
         gate.release();
         page.close().await?;
     }
-    ensure_eq!(
+    assert_eq!(
         written.len(),
         2 * WIDTHS.len() * SCHEMES.len(),
         "screenshots written"

@@ -1,6 +1,7 @@
 //! Signing in with a Command Center user (`POST /Login`) or a pasted token, signing in again
 //! when the session expires, signing out, and no secret left behind.
 
+use anyhow::ensure;
 use fake_commandcenter::{
     RecordedRequest, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER, DEFAULT_TOKEN,
 };
@@ -8,7 +9,7 @@ use serde_json::json;
 
 use crate::harness::{
     check_body, check_json_headers, check_login_token, check_mentions_401_and_token,
-    check_session_user, demo_fake, login_secrets, Form, Outcome, Page, EMAIL_SERVER_PATH,
+    check_session_user, demo_fake, login_secrets, Form, Page, EMAIL_SERVER_PATH,
     LOGIN_PASSWORD_BASE64, LOGIN_PATH, LOGOUT_PATH, NEW_PASSWORD, TEST_MAIL_PATH,
 };
 
@@ -19,12 +20,12 @@ pub const WRONG_PASSWORD_BASE64: &str = "d3JvbmctcGFzc3dvcmQ=";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn signing_in_with_a_user_posts_login_then_loads_with_its_token() -> Outcome {
+async fn signing_in_with_a_user_posts_login_then_loads_with_its_token() -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
 
     let login = page.only_request_to("POST", LOGIN_PATH)?;
-    ensure_eq!(login.header("authtoken"), None, "the Authtoken of Login");
-    ensure_eq!(
+    assert_eq!(login.header("authtoken"), None, "the Authtoken of Login");
+    assert_eq!(
         login.header("accept"),
         Some("application/json"),
         "the Accept of Login"
@@ -38,11 +39,14 @@ async fn signing_in_with_a_user_posts_login_then_loads_with_its_token() -> Outco
         &login,
         json!({"username": DEFAULT_LOGIN_USER, "password": LOGIN_PASSWORD_BASE64}),
     )?;
-    ensure_eq!(login.status, 200, "the fake's answer to Login");
+    assert_eq!(login.status, 200, "the fake's answer to Login");
     let load = page.only_request_to("GET", EMAIL_SERVER_PATH)?;
-    check_login_token(load.header("authtoken").unwrap_or_default(), "the load")?;
+    check_login_token(
+        load.header("authtoken").expect("the load's Authtoken"),
+        "the load",
+    )?;
 
-    let user = page.text_of("#session-user").await?.unwrap_or_default();
+    let user = page.text_of("#session-user").await?.expect("#session-user");
     check_session_user(&user, &format!("Signed in as {DEFAULT_LOGIN_USER}"))?;
     Form::demo().check_shown(&page).await?;
     ensure!(
@@ -58,7 +62,7 @@ async fn signing_in_with_a_user_posts_login_then_loads_with_its_token() -> Outco
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_wrong_password_is_refused_with_the_servers_message() -> Outcome {
+async fn a_wrong_password_is_refused_with_the_servers_message() -> anyhow::Result<()> {
     let page = Page::open_with(demo_fake()?).await?;
     page.sign_in_with_password(DEFAULT_LOGIN_USER, WRONG_PASSWORD)
         .await?;
@@ -68,13 +72,13 @@ async fn a_wrong_password_is_refused_with_the_servers_message() -> Outcome {
         alert.contains("Invalid username or password"),
         "the sign-in alert {alert:?} lacks the server's errLogMessage"
     );
-    ensure_eq!(
+    assert_eq!(
         page.only_request_to("POST", LOGIN_PATH)?.status,
         401,
         "the fake's answer to Login"
     );
     page.ensure_on_sign_in_panel().await?;
-    ensure_eq!(
+    assert_eq!(
         page.value("User name").await?,
         DEFAULT_LOGIN_USER,
         "the user name after the refusal"
@@ -98,7 +102,8 @@ async fn a_wrong_password_is_refused_with_the_servers_message() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_save_after_the_session_expired_is_sent_again_after_signing_in_again() -> Outcome {
+async fn a_save_after_the_session_expired_is_sent_again_after_signing_in_again(
+) -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     let edited = Form {
         sender_name: NEW_SENDER_NAME,
@@ -120,12 +125,12 @@ async fn a_save_after_the_session_expired_is_sent_again_after_signing_in_again()
         json!({"senderName": NEW_SENDER_NAME, "useAuthentication": true, "username": "cc-mailer"}),
     )?;
     ensure!(
-        !page.review_is_open().await?,
+        !page.dialog_is_open("review-dialog").await?,
         "the retried save was reviewed again"
     );
     edited.check_shown(&page).await?;
     let stored = page.fake.stored_settings();
-    ensure_eq!(
+    assert_eq!(
         stored["senderName"],
         json!(NEW_SENDER_NAME),
         "stored sender name in {stored}"
@@ -135,7 +140,8 @@ async fn a_save_after_the_session_expired_is_sent_again_after_signing_in_again()
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_test_email_after_the_session_expired_is_sent_again_after_signing_in_again() -> Outcome {
+async fn a_test_email_after_the_session_expired_is_sent_again_after_signing_in_again(
+) -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     let edited = Form {
         sender_name: "Backup alerts (test)",
@@ -150,13 +156,13 @@ async fn a_test_email_after_the_session_expired_is_sent_again_after_signing_in_a
 
     page.wait_until_test_mail_sent().await?;
     let retried = check_retried_once(&page, "POST", TEST_MAIL_PATH).await?;
-    ensure_eq!(
-        retried.json().unwrap_or_default()["senderName"],
+    assert_eq!(
+        retried.json().expect("the retried PUT's body")["senderName"],
         json!("Backup alerts (test)"),
         "the sender name tested"
     );
     let mails = page.fake.sent_test_mails();
-    ensure_eq!(mails.len(), 1, "test mails sent: {mails:#?}");
+    assert_eq!(mails.len(), 1, "test mails sent: {mails:#?}");
     edited.check_shown(&page).await?;
     ensure!(
         page.saves().is_empty(),
@@ -168,11 +174,11 @@ async fn a_test_email_after_the_session_expired_is_sent_again_after_signing_in_a
 
 /// The "Sign in again" dialog is open for a Login session: its explanation, the user name
 /// prefilled, the password empty.
-async fn check_reauth_asked(page: &Page) -> Outcome {
-    page.wait_for_reauth(true).await?;
+async fn check_reauth_asked(page: &Page) -> anyhow::Result<()> {
+    page.wait_for_dialog("reauth-dialog", true).await?;
     page.in_reauth("[role=alert]").await?;
     let user = page.in_reauth("#login-user").await?.prop("value").await?;
-    ensure_eq!(
+    assert_eq!(
         user.as_deref(),
         Some(DEFAULT_LOGIN_USER),
         "the user name in the dialog"
@@ -182,39 +188,45 @@ async fn check_reauth_asked(page: &Page) -> Outcome {
         .await?
         .prop("value")
         .await?;
-    ensure_eq!(password.as_deref(), Some(""), "the password in the dialog");
+    assert_eq!(password.as_deref(), Some(""), "the password in the dialog");
     Ok(())
 }
 
 /// `method path` went out twice: refused (401) with the first Login token, then accepted
 /// with a new one and the same body; a second Login came in between. Returns the retry.
-async fn check_retried_once(page: &Page, method: &str, path: &str) -> Outcome<RecordedRequest> {
+async fn check_retried_once(
+    page: &Page,
+    method: &str,
+    path: &str,
+) -> anyhow::Result<RecordedRequest> {
     let first_token = page.token_of_first_load()?;
     let sent = page.requests_to(method, path);
-    ensure_eq!(
+    assert_eq!(
         sent.iter().map(|r| r.status).collect::<Vec<_>>(),
         vec![401, 200],
         "the fake's answers to {method} {path}"
     );
     let (refused, retried) = (&sent[0], &sent[1]);
-    ensure_eq!(
+    assert_eq!(
         refused.header("authtoken"),
         Some(first_token.as_str()),
         "the Authtoken of the refused {method}"
     );
-    let new_token = retried.header("authtoken").unwrap_or_default();
+    let new_token = retried
+        .header("authtoken")
+        .expect("the retried call's Authtoken");
     check_login_token(new_token, "the retried request")?;
     ensure!(
         new_token != first_token,
         "the retry carries the expired token {new_token:?}"
     );
     check_json_headers(retried, new_token)?;
-    ensure_eq!(
+    assert_eq!(
         retried.json(),
         refused.json(),
         "the retried body against the refused one"
     );
-    ensure_eq!(
+    assert_eq!(
         page.requests_to("POST", LOGIN_PATH).len(),
         2,
         "the Logins (signing in, then again)"
@@ -224,34 +236,34 @@ async fn check_retried_once(page: &Page, method: &str, path: &str) -> Outcome<Re
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn signing_out_ends_the_session_and_leaves_no_secret() -> Outcome {
+async fn signing_out_ends_the_session_and_leaves_no_secret() -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     let token = page.token_of_first_load()?;
     let secrets = login_secrets(&[&token]);
     page.fill("Password", NEW_PASSWORD).await?;
     page.ensure_no_secret_in_page(&secrets, "while signed in")
         .await?;
-    ensure_eq!(page.fake.active_sessions(), 1, "sessions before Sign out");
+    assert_eq!(page.fake.active_sessions(), 1, "sessions before Sign out");
 
     page.sign_out().await?;
     let logout = page.only_request_to("POST", LOGOUT_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         logout.header("authtoken"),
         Some(token.as_str()),
         "the Authtoken of Logout"
     );
-    ensure_eq!(page.fake.active_sessions(), 0, "sessions after Sign out");
-    ensure_eq!(
+    assert_eq!(page.fake.active_sessions(), 0, "sessions after Sign out");
+    assert_eq!(
         page.api_status("GET", EMAIL_SERVER_PATH, &token).await?,
         401,
         "the answer to a GET with the signed-out token"
     );
-    ensure_eq!(
+    assert_eq!(
         page.value("User name").await?,
         DEFAULT_LOGIN_USER,
         "the user name after Sign out"
     );
-    ensure_eq!(
+    assert_eq!(
         page.value("Password").await?,
         "",
         "the password after Sign out"
@@ -263,7 +275,7 @@ async fn signing_out_ends_the_session_and_leaves_no_secret() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_console_shows_no_secret_and_no_panic() -> Outcome {
+async fn the_console_shows_no_secret_and_no_panic() -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     let first_token = page.token_of_first_load()?;
     page.fill("Password", NEW_PASSWORD).await?;
@@ -287,9 +299,10 @@ async fn the_console_shows_no_secret_and_no_panic() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn signing_out_of_a_pasted_token_sends_no_logout_and_leaves_no_secret() -> Outcome {
+async fn signing_out_of_a_pasted_token_sends_no_logout_and_leaves_no_secret() -> anyhow::Result<()>
+{
     let page = Page::open_demo_signed_in().await?;
-    let user = page.text_of("#session-user").await?.unwrap_or_default();
+    let user = page.text_of("#session-user").await?.expect("#session-user");
     check_session_user(&user, "Signed in with an access token")?;
     let secrets = [("the pasted token", DEFAULT_TOKEN)];
     page.ensure_no_secret_in_page(&secrets, "while signed in with a pasted token")
@@ -309,7 +322,7 @@ async fn signing_out_of_a_pasted_token_sends_no_logout_and_leaves_no_secret() ->
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn signing_in_with_enter_in_the_password_field_works_without_a_panic() -> Outcome {
+async fn signing_in_with_enter_in_the_password_field_works_without_a_panic() -> anyhow::Result<()> {
     // Enter leaves the focus in the password input while the sign-in form is replaced by the
     // settings: the blur that removal fires must not reach the form's disposed state.
     let page = Page::open_with(demo_fake()?).await?;

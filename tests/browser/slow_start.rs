@@ -3,6 +3,7 @@
 //! and starts whenever the bytes come. The threshold for "stalled" is shortened by the test
 //! server (`Serving::stall_seconds`), so no test waits for the real one.
 
+use anyhow::ensure;
 use std::time::Duration;
 
 use fake_commandcenter::{
@@ -11,8 +12,8 @@ use fake_commandcenter::{
 use serde_json::json;
 
 use crate::harness::{
-    demo_fake, wait_until, EmulatedLink, Outcome, Page, Probe, Serving, WasmGate,
-    LOGIN_PASSWORD_BASE64, LOGIN_PATH,
+    demo_fake, wait_until, EmulatedLink, Page, Probe, Serving, WasmGate, LOGIN_PASSWORD_BASE64,
+    LOGIN_PATH,
 };
 
 /// The line beside the sign-in button, as a sighted user reads it.
@@ -21,7 +22,7 @@ const PROGRESS: &str = "#sign-in-form .start-progress";
 const STALL_SECONDS: u32 = 2;
 
 /// What the progress line says now ("Loading the page… 45 %"), if it is shown.
-async fn progress(page: &Page, css: &str) -> Outcome<Option<String>> {
+async fn progress(page: &Page, css: &str) -> anyhow::Result<Option<String>> {
     let shown = page
         .client()
         .execute(
@@ -38,7 +39,7 @@ fn figure(line: &str) -> Option<u32> {
     line.strip_suffix(" %")?.rsplit(' ').next()?.parse().ok()
 }
 
-async fn wait_until_started(page: &Page) -> Outcome {
+async fn wait_until_started(page: &Page) -> anyhow::Result<()> {
     wait_until("the app to start", Duration::from_secs(60), || async {
         Ok(if page.exists("html[data-app-started]").await? {
             Probe::Done(())
@@ -52,7 +53,7 @@ async fn wait_until_started(page: &Page) -> Outcome {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
 async fn a_trickled_wasm_shows_rising_figures_and_the_sign_in_pressed_meanwhile_goes_through(
-) -> Outcome {
+) -> anyhow::Result<()> {
     // About three seconds for the wasm, a chunk every tenth of a second: far below the threshold
     // between two chunks, so the page must never call it stalled.
     let gate = WasmGate::trickle(16 * 1024, Duration::from_millis(100));
@@ -84,7 +85,7 @@ async fn a_trickled_wasm_shows_rising_figures_and_the_sign_in_pressed_meanwhile_
     );
     page.wait_until_signed_in().await?;
     let login = page.only_request_to("POST", LOGIN_PATH)?;
-    ensure_eq!(
+    assert_eq!(
         login.json(),
         Some(json!({"username": DEFAULT_LOGIN_USER, "password": LOGIN_PASSWORD_BASE64})),
         "the sign-in the app sent with what was typed while the wasm arrived"
@@ -94,13 +95,13 @@ async fn a_trickled_wasm_shows_rising_figures_and_the_sign_in_pressed_meanwhile_
         "the progress line is still there once the app runs"
     );
     // The preload and start.js's own fetch are one request.
-    ensure_eq!(gate.requests(), 1, "requests for the wasm");
+    assert_eq!(gate.requests(), 1, "requests for the wasm");
     page.close().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_slow_start_moves_nothing_on_the_page() -> Outcome {
+async fn a_slow_start_moves_nothing_on_the_page() -> anyhow::Result<()> {
     let gate = WasmGate::trickle(32 * 1024, Duration::from_millis(100));
     let serving = Serving {
         wasm_gate: Some(gate),
@@ -112,7 +113,7 @@ async fn a_slow_start_moves_nothing_on_the_page() -> Outcome {
     // The line beside the button came, counted up and went, and the app took the form over:
     // nothing moved (a page that grew by a line could even toggle the scroll bar).
     page.wait_for_text("#sign-in", "Sign in").await?;
-    ensure_eq!(
+    assert_eq!(
         page.layout_shift().await?,
         0.0,
         "the layout shift of the start"
@@ -122,7 +123,8 @@ async fn a_slow_start_moves_nothing_on_the_page() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_stalled_wasm_is_said_keeps_the_form_and_starts_when_the_bytes_come() -> Outcome {
+async fn a_stalled_wasm_is_said_keeps_the_form_and_starts_when_the_bytes_come() -> anyhow::Result<()>
+{
     let gate = WasmGate::stalled_after(64 * 1024);
     let serving = Serving {
         wasm_gate: Some(gate.clone()),
@@ -147,7 +149,7 @@ async fn a_stalled_wasm_is_said_keeps_the_form_and_starts_when_the_bytes_come() 
         notice.contains("seems stalled") && notice.contains(&format!("{STALL_SECONDS} seconds")),
         "the stall notice {notice:?}"
     );
-    ensure_eq!(
+    assert_eq!(
         page.text_of(".start-stalled button").await?.as_deref(),
         Some("Reload"),
         "the stall notice's button"
@@ -162,7 +164,7 @@ async fn a_stalled_wasm_is_said_keeps_the_form_and_starts_when_the_bytes_come() 
         "the progress line while stalled: {:?}",
         progress(&page, PROGRESS).await?
     );
-    ensure_eq!(
+    assert_eq!(
         page.value("Access token").await?,
         DEFAULT_TOKEN,
         "the token typed before the stall"
@@ -180,7 +182,7 @@ async fn a_stalled_wasm_is_said_keeps_the_form_and_starts_when_the_bytes_come() 
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn over_an_emulated_300_kbit_link_the_page_starts_and_signs_in() -> Outcome {
+async fn over_an_emulated_300_kbit_link_the_page_starts_and_signs_in() -> anyhow::Result<()> {
     // A hotel or satellite VPN, and a server that does not compress: the wasm alone takes about
     // twelve seconds, more than twice the limit the page once gave itself.
     let serving = Serving {
@@ -200,7 +202,7 @@ async fn over_an_emulated_300_kbit_link_the_page_starts_and_signs_in() -> Outcom
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_wasm_sent_with_another_type_still_starts() -> Outcome {
+async fn a_wasm_sent_with_another_type_still_starts() -> anyhow::Result<()> {
     let serving = Serving {
         wasm_content_type: Some("application/octet-stream"),
         ..Serving::default()
@@ -212,7 +214,7 @@ async fn a_wasm_sent_with_another_type_still_starts() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn embed_html_shows_how_far_the_start_is() -> Outcome {
+async fn embed_html_shows_how_far_the_start_is() -> anyhow::Result<()> {
     let gate = WasmGate::stalled_after(64 * 1024);
     let serving = Serving {
         wasm_gate: Some(gate.clone()),
@@ -245,7 +247,7 @@ async fn embed_html_shows_how_far_the_start_is() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_sign_in_waits_for_config_json_and_says_so() -> Outcome {
+async fn a_sign_in_waits_for_config_json_and_says_so() -> anyhow::Result<()> {
     let gate = WasmGate::closed();
     let serving = Serving {
         config_gate: Some(gate.clone()),
@@ -259,7 +261,7 @@ async fn a_sign_in_waits_for_config_json_and_says_so() -> Outcome {
         "Reading the page's settings…",
     )
     .await?;
-    ensure_eq!(
+    assert_eq!(
         page.by_id("sign-in").await?.text().await?,
         "Signing in…",
         "the button while config.json is on its way"
@@ -277,6 +279,6 @@ async fn a_sign_in_waits_for_config_json_and_says_so() -> Outcome {
         "the page still says it reads its settings"
     );
     // The app's request for config.json is the one index.html preloads.
-    ensure_eq!(gate.requests(), 1, "requests for config.json");
+    assert_eq!(gate.requests(), 1, "requests for config.json");
     page.close().await
 }

@@ -1,19 +1,23 @@
 //! Send test email: the settings on the page, tested without saving them.
 
+use anyhow::ensure;
 use fake_commandcenter::{DEFAULT_TOKEN, DEFAULT_USER_EMAIL, ERROR_CODE_SMTP_CONNECT_FAILED};
 use serde_json::json;
 
-use crate::harness::{check_body, check_json_headers, Form, Outcome, Page, TEST_MAIL_PATH};
+use crate::harness::{check_body, check_json_headers, Form, Page, TEST_MAIL_PATH};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_test_email_with_the_saved_credentials_leaves_them_out() -> Outcome {
+async fn a_test_email_with_the_saved_credentials_leaves_them_out() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     let stored = (
         page.fake.stored_settings(),
         page.fake.stored_password_base64(),
     );
-    let note = page.text_of("#send-test-note").await?.unwrap_or_default();
+    let note = page
+        .text_of("#send-test-note")
+        .await?
+        .expect("#send-test-note");
     ensure!(
         note.contains("the Command Center user you are signed in as"),
         "#send-test-note does not say where the mail goes: {note:?}"
@@ -25,7 +29,7 @@ async fn a_test_email_with_the_saved_credentials_leaves_them_out() -> Outcome {
     page.wait_until_test_mail_sent().await?;
     let test = page.only_request_to("POST", TEST_MAIL_PATH)?;
     check_json_headers(&test, DEFAULT_TOKEN)?;
-    let body = test.json().unwrap_or_default();
+    let body = test.json().expect("the test mail's body");
     for key in ["username", "password"] {
         ensure!(
             body.get(key).is_none(),
@@ -44,19 +48,19 @@ async fn a_test_email_with_the_saved_credentials_leaves_them_out() -> Outcome {
         }),
     )?;
     let mails = page.fake.sent_test_mails();
-    ensure_eq!(mails.len(), 1, "test mails sent: {mails:#?}");
-    ensure_eq!(
+    assert_eq!(mails.len(), 1, "test mails sent: {mails:#?}");
+    assert_eq!(
         mails[0]["to"],
         json!(DEFAULT_USER_EMAIL),
         "the test mail's recipient"
     );
-    ensure_eq!(
+    assert_eq!(
         mails[0]["settings"]["usedSavedCredentials"],
         json!(true),
         "whether the saved credentials were used: {}",
         mails[0]
     );
-    ensure_eq!(
+    assert_eq!(
         (
             page.fake.stored_settings(),
             page.fake.stored_password_base64()
@@ -74,7 +78,7 @@ async fn a_test_email_with_the_saved_credentials_leaves_them_out() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_failed_test_email_shows_the_servers_message() -> Outcome {
+async fn a_failed_test_email_shows_the_servers_message() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.fake.set_mail_server_reachable(false);
     page.click("send-test").await?;

@@ -1,16 +1,15 @@
 //! Issue 14's first parts: the password Command Center has saved goes only to the server, port
 //! and encryption it was saved with, and a button that is off says why.
 
+use anyhow::ensure;
 use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_TOKEN};
 use serde_json::json;
 
-use crate::harness::{
-    check_body, Outcome, Page, NEW_PASSWORD, NEW_PASSWORD_BASE64, TEST_MAIL_PATH,
-};
+use crate::harness::{check_body, Page, NEW_PASSWORD, NEW_PASSWORD_BASE64, TEST_MAIL_PATH};
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_new_host_never_gets_the_saved_password() -> Outcome {
+async fn a_new_host_never_gets_the_saved_password() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.fill("SMTP server", "smtp.elsewhere.example").await?;
     let hint = page
@@ -31,7 +30,7 @@ async fn a_new_host_never_gets_the_saved_password() -> Outcome {
     page.wait_for_focus("smtp-password").await?;
     page.click_save().await?;
     ensure!(
-        !page.review_is_open().await?,
+        !page.dialog_is_open("review-dialog").await?,
         "the review opened without a password"
     );
     page.ensure_nothing_sent()?;
@@ -58,7 +57,7 @@ async fn a_new_host_never_gets_the_saved_password() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn turning_encryption_off_withholds_the_saved_password_too() -> Outcome {
+async fn turning_encryption_off_withholds_the_saved_password_too() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.choose_encryption("NONE").await?;
     page.click("send-test").await?;
@@ -73,7 +72,7 @@ async fn turning_encryption_off_withholds_the_saved_password_too() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_button_that_is_off_says_why() -> Outcome {
+async fn a_button_that_is_off_says_why() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.wait_for_enabled("save", false).await?;
     let why = page
@@ -98,7 +97,7 @@ async fn a_button_that_is_off_says_why() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn after_a_failed_load_the_save_button_says_why_it_is_off() -> Outcome {
+async fn after_a_failed_load_the_save_button_says_why_it_is_off() -> anyhow::Result<()> {
     let fake = crate::harness::demo_fake()?;
     fake.set_fault(
         Endpoint::GetEmailServer,

@@ -1,11 +1,12 @@
 //! Settings configured in Command Center (the demo seed): Save reviews the changes and PUTs
 //! only those; Discard goes back; leaving with unsaved changes asks first.
 
+use anyhow::ensure;
 use fake_commandcenter::DEFAULT_TOKEN;
 use serde_json::json;
 
 use crate::harness::{
-    check_body, check_json_headers, Form, Outcome, Page, DEMO_PASSWORD, DEMO_PASSWORD_BASE64,
+    check_body, check_json_headers, Form, Page, DEMO_PASSWORD, DEMO_PASSWORD_BASE64,
     EMAIL_SERVER_PATH, NEW_PASSWORD, NEW_PASSWORD_BASE64, SIGN_IN_LABEL,
 };
 
@@ -13,12 +14,12 @@ const NEW_SENDER_NAME: &str = "Backup alerts (Paris)";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn changing_the_sender_name_puts_only_that_change() -> Outcome {
+async fn changing_the_sender_name_puts_only_that_change() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.fill("Sender name", NEW_SENDER_NAME).await?;
     page.click_save().await?;
 
-    ensure_eq!(
+    assert_eq!(
         page.review_rows().await?,
         vec![["Sender name", "Commvault Command Center", NEW_SENDER_NAME]],
         "the review"
@@ -36,12 +37,12 @@ async fn changing_the_sender_name_puts_only_that_change() -> Outcome {
         "the page also POSTed"
     );
     let stored = page.fake.stored_settings();
-    ensure_eq!(
+    assert_eq!(
         stored["senderName"],
         json!(NEW_SENDER_NAME),
         "stored sender name in {stored}"
     );
-    ensure_eq!(
+    assert_eq!(
         page.fake.stored_password_base64().as_deref(),
         Some(DEMO_PASSWORD_BASE64),
         "the stored password"
@@ -54,12 +55,12 @@ async fn changing_the_sender_name_puts_only_that_change() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn a_new_password_is_put_as_base64_and_never_shown() -> Outcome {
+async fn a_new_password_is_put_as_base64_and_never_shown() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.fill("Password", NEW_PASSWORD).await?;
     page.click_save().await?;
 
-    ensure_eq!(
+    assert_eq!(
         page.review_rows().await?,
         vec![["Password", "saved", "changed"]],
         "the review"
@@ -76,12 +77,12 @@ async fn a_new_password_is_put_as_base64_and_never_shown() -> Outcome {
         &put,
         json!({"useAuthentication": true, "username": "cc-mailer", "password": NEW_PASSWORD_BASE64}),
     )?;
-    ensure_eq!(
+    assert_eq!(
         page.fake.stored_password_base64().as_deref(),
         Some(NEW_PASSWORD_BASE64),
         "the stored password"
     );
-    ensure_eq!(
+    assert_eq!(
         page.value("Password").await?,
         "",
         "the password input after saving"
@@ -91,7 +92,7 @@ async fn a_new_password_is_put_as_base64_and_never_shown() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn turning_sign_in_off_puts_use_authentication_false() -> Outcome {
+async fn turning_sign_in_off_puts_use_authentication_false() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     page.set_sign_in(false).await?;
     page.click_save().await?;
@@ -106,7 +107,7 @@ async fn turning_sign_in_off_puts_use_authentication_false() -> Outcome {
     let put = page.only_request_to("PUT", EMAIL_SERVER_PATH)?;
     check_body(&put, json!({"useAuthentication": false}))?;
     let stored = page.fake.stored_settings();
-    ensure_eq!(
+    assert_eq!(
         stored["useAuthentication"],
         json!(false),
         "stored useAuthentication in {stored}"
@@ -120,7 +121,7 @@ async fn turning_sign_in_off_puts_use_authentication_false() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcome {
+async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     // Changed against page order: the review still lists them in page order.
     page.choose_encryption("SSL").await?;
@@ -129,7 +130,7 @@ async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcom
     page.fill("Password", DEMO_PASSWORD).await?;
     page.click_save().await?;
 
-    ensure_eq!(
+    assert_eq!(
         page.review_rows().await?,
         vec![
             ["SMTP port", "587", "465"],
@@ -144,8 +145,8 @@ async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcom
     );
     page.review_back().await?;
     page.ensure_nothing_sent()?;
-    ensure_eq!(page.value("SMTP port").await?, "465", "the port after Back");
-    ensure_eq!(
+    assert_eq!(page.value("SMTP port").await?, "465", "the port after Back");
+    assert_eq!(
         page.value("Encryption").await?,
         "SSL",
         "the encryption after Back"
@@ -156,7 +157,7 @@ async fn the_review_lists_exactly_the_changes_and_back_sends_nothing() -> Outcom
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn discard_restores_the_loaded_values() -> Outcome {
+async fn discard_restores_the_loaded_values() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     let edited = Form {
         smtp_server: "mail.example.org",
@@ -181,7 +182,7 @@ async fn discard_restores_the_loaded_values() -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
-async fn leaving_with_unsaved_changes_asks_until_discarded() -> Outcome {
+async fn leaving_with_unsaved_changes_asks_until_discarded() -> anyhow::Result<()> {
     let page = Page::open_demo_signed_in().await?;
     ensure!(
         !page.leaving_prevented().await?,
