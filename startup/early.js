@@ -12,11 +12,37 @@
   var root = document.documentElement;
   var settled = false;
 
+  // This script's words, by their ids in locales/en/page.ftl (a tidy test compares the two);
+  // a {name} is filled in by say().
+  var MESSAGES = {
+    "button-sign-in": "Sign in",
+    "button-use-token": "Use this token",
+    "button-signing-in": "Signing in…",
+    "button-show": "Show",
+    "button-hide": "Hide",
+    "start-loading": "Loading the page…",
+    "start-starting": "Starting the page…",
+    "start-stalled": "The connection seems stalled: nothing has arrived for {seconds} seconds. The page still starts if the rest comes, and keeps what you typed; Reload starts over, and may lose it.",
+    "start-reload": "Reload",
+    "start-failed-title": "This page could not start",
+    "start-failed-load": "It could not load {url}.",
+    "start-failed-load-status": "It could not load {url} (HTTP {status}).",
+    "start-failed-error": "It stopped with an error ({error}).",
+    "start-failed-browser": "It cannot run in this browser.",
+    "start-failed-advice": "Reload the page. If that does not help, the web server may not be serving all of the page's files, its Content-Security-Policy may lack 'wasm-unsafe-eval' in script-src, or this browser may be too old: the page needs Chrome or Edge 97, Firefox 102 or Safari 16, or newer."
+  };
+
+  function say(id, args) {
+    return MESSAGES[id].replace(/\{(\w+)\}/g, function (_, name) {
+      return String(args[name]);
+    });
+  }
+
   // ----- the sign-in form, until the app takes it over -----
 
   var form = document.getElementById("sign-in-form");
   var button = document.getElementById("sign-in");
-  var LABELS = { user: "Sign in", token: "Use this token" };
+  var LABELS = { user: "button-sign-in", token: "button-use-token" };
 
   function appRuns() {
     return root.hasAttribute("data-app-started");
@@ -34,7 +60,7 @@
       groups[i].hidden = groups[i].getAttribute("data-mode") !== current;
     }
     if (!form.hasAttribute("data-sign-in-requested") && !button.disabled) {
-      button.textContent = LABELS[current];
+      button.textContent = say(LABELS[current]);
     }
   }
 
@@ -44,7 +70,7 @@
     }
     // The app reads this when it starts, and signs in with what the form then holds.
     form.setAttribute("data-sign-in-requested", mode());
-    button.textContent = "Signing in…";
+    button.textContent = say("button-signing-in");
     button.setAttribute("aria-disabled", "true");
   }
 
@@ -61,7 +87,7 @@
         var input = document.getElementById(reveal.getAttribute("aria-controls"));
         var shown = input.type === "text";
         input.type = shown ? "password" : "text";
-        reveal.firstChild.textContent = shown ? "Show" : "Hide";
+        reveal.firstChild.textContent = say(shown ? "button-show" : "button-hide");
       });
     }
     button.addEventListener("click", requestSignIn);
@@ -100,7 +126,7 @@
     eachProgressLine(function (line) {
       line.hidden = false;
       line.querySelector(".start-progress-text").textContent =
-        arrived ? "Starting the page…" : "Loading the page…";
+        say(arrived ? "start-starting" : "start-loading");
       line.querySelector(".start-progress-figure").textContent = figure;
     });
   }
@@ -121,12 +147,10 @@
       notice.className = "notice start-stalled";
       notice.setAttribute("role", "alert");
       var what = document.createElement("p");
-      what.textContent = "The connection seems stalled: nothing has arrived for " + seconds +
-        " seconds. The page still starts if the rest comes, and keeps what you typed; Reload " +
-        "starts over, and may lose it.";
+      what.textContent = say("start-stalled", { seconds: seconds });
       var reload = document.createElement("button");
       reload.type = "button";
-      reload.textContent = "Reload";
+      reload.textContent = say("start-reload");
       reload.addEventListener("click", function () {
         location.reload();
       });
@@ -137,7 +161,8 @@
     });
   }
 
-  function fail(reason) {
+  // `why` is the first sentence: what went wrong.
+  function fail(why) {
     if (settled) {
       return;
     }
@@ -151,19 +176,17 @@
     alert.setAttribute("role", "alert");
     alert.id = "start-failed";
     var title = document.createElement("h2");
-    title.textContent = "This page could not start";
+    title.textContent = say("start-failed-title");
     var what = document.createElement("p");
-    what.textContent = "It " + reason + ". Reload the page. If that does not help, the web " +
-      "server may not be serving all of the page's files, its Content-Security-Policy may lack " +
-      "'wasm-unsafe-eval' in script-src, or this browser may be too old: the page needs " +
-      "Chrome or Edge 97, Firefox 102 or Safari 16, or newer.";
+    what.textContent = why + " " + say("start-failed-advice");
     alert.appendChild(title);
     alert.appendChild(what);
     app.replaceChildren(alert);
   }
 
   function couldNotLoad(url, status) {
-    fail("could not load " + url + (status ? " (HTTP " + status + ")" : ""));
+    fail(status ? say("start-failed-load-status", { url: url, status: status })
+      : say("start-failed-load", { url: url }));
   }
 
   addEventListener("commandcenter-email:progress", function (event) {
@@ -189,7 +212,7 @@
     if (detail.url) {
       couldNotLoad(detail.url, detail.status);
     } else {
-      fail("stopped with an error (" + detail.error + ")");
+      fail(say("start-failed-error", { error: detail.error }));
     }
   });
   // A file that does not load fires "error" at its element, which does not bubble: capture it.
@@ -205,6 +228,6 @@
   }, true);
   // A browser without module scripts or WebAssembly would never run start.js at all.
   if (!("noModule" in HTMLScriptElement.prototype) || typeof WebAssembly !== "object") {
-    fail("cannot run in this browser");
+    fail(say("start-failed-browser"));
   }
 })();

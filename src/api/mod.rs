@@ -5,26 +5,22 @@
 
 mod csp;
 
+use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::window;
+use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
-
-use gloo_net::http::{Request, RequestBuilder, Response};
-use leptos::prelude::{set_timeout_with_handle, window};
-use serde::Serialize;
 use web_sys::{AbortController, RequestMode};
 
-use crate::core::config::{
-    config_unavailable, interpret_config_response, RuntimeConfig, CONFIG_URL,
-};
+use crate::core::address::{is_mixed_content, is_same_origin};
+use crate::core::config::{interpret_config_response, ConfigProblem, RuntimeConfig, CONFIG_URL};
 use crate::core::errors::ApiError;
-use crate::core::login::{
-    interpret_login_response, LoginError, LoginRequest, Session, LOGIN_PATH, LOGOUT_PATH,
-};
+use crate::core::login::{interpret_login_response, LoginError, Session, LOGIN_PATH, LOGOUT_PATH};
 use crate::core::settings::Baseline;
 use crate::core::wire::{
-    interpret_load_response, interpret_result_response, is_mixed_content, is_same_origin,
-    ApiConnection, SaveRequest, TestMailRequest, EMAIL_SERVER_PATH, MAX_BODY_BYTES, TEST_MAIL_PATH,
+    interpret_load_response, interpret_result_response, ApiConnection, Credentials, SaveRequest,
+    TestMailRequest, EMAIL_SERVER_PATH, MAX_BODY_BYTES, TEST_MAIL_PATH,
 };
 pub use csp::watch_violations;
 
@@ -125,7 +121,7 @@ pub async fn send_test_mail(
 /// `POST {base}/Login`: a user name and password for a token. Login carries no token itself.
 pub async fn login(
     base_url: &str,
-    request: &LoginRequest,
+    request: &Credentials,
     control: &CallControl,
 ) -> Result<Session, LoginError> {
     let url = format!("{}/{LOGIN_PATH}", base_url.trim_end_matches('/'));
@@ -193,28 +189,21 @@ async fn send(
         });
     }
     let request = request?;
-    let timer = {
+    // Cancelled when dropped, with the call's end.
+    let _timeout = {
         let (controller, timed_out) = (control.controller.clone(), control.timed_out.clone());
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                if let Some(controller) = controller {
-                    controller.abort();
-                }
-            },
-            Duration::from_secs(u64::from(control.timeout_seconds)),
-        )
-        .ok()
+        Timeout::new(control.timeout_seconds.saturating_mul(1000), move || {
+            timed_out.set(true);
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+        })
     };
-    let outcome = match request.send().await {
+    match request.send().await {
         Ok(response) => read(response, control).await,
         Err(error) if is_abort(&error) => Err(control.abort_reason()),
         Err(error) => Err(diagnose(url, &origin, error.to_string()).await),
-    };
-    if let Some(timer) = timer {
-        timer.clear();
     }
-    outcome
 }
 
 fn is_abort(error: &gloo_net::Error) -> bool {
@@ -262,21 +251,14 @@ async fn diagnose(url: &str, page_origin: &str, detail: String) -> ApiError {
         return ApiError::Unreachable { detail };
     }
     let probe_control = CallControl::new(PROBE_TIMEOUT_SECONDS);
-    let timer = {
+    let _timeout = {
         let control = probe_control.clone();
-        set_timeout_with_handle(
-            move || control.cancel(),
-            Duration::from_secs(u64::from(PROBE_TIMEOUT_SECONDS)),
-        )
-        .ok()
+        Timeout::new(PROBE_TIMEOUT_SECONDS * 1000, move || control.cancel())
     };
     let probe = probe_control
         .attach(Request::get(url).mode(RequestMode::NoCors))
         .send()
         .await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
     match probe {
         Ok(_) => ApiError::BlockedByBrowser {
             page_origin: page_origin.to_owned(),
@@ -290,13 +272,13 @@ async fn diagnose(url: &str, page_origin: &str, detail: String) -> ApiError {
 /// preloads (no header of its own, the default cache mode), so the browser hands over the
 /// preload's answer instead of asking a second time; operators edit the file in place, and the
 /// server sends it `no-cache`, so that answer is a fresh one.
-pub async fn load_runtime_config(control: &CallControl) -> Result<RuntimeConfig, String> {
+pub async fn load_runtime_config(control: &CallControl) -> Result<RuntimeConfig, ConfigProblem> {
     let request = control
         .attach(Request::get(CONFIG_URL))
         .build()
         .map_err(not_sent);
     match send(request, CONFIG_URL, control).await {
         Ok((status, body)) => interpret_config_response(status, &body),
-        Err(error) => Err(config_unavailable(&error)),
+        Err(error) => Err(ConfigProblem::Unavailable(error)),
     }
 }

@@ -2,50 +2,81 @@
 //! button, "Discard changes", the warning on leaving, and the review before saving.
 
 use super::saved_password::{saved_password, SavedPassword};
-use super::settings::{Baseline, Field, SettingsForm};
+use super::settings::{Baseline, Encryption, Field, SettingsForm};
 
-/// One changed setting, as shown in the review: display text, not wire values.
+/// One changed setting, as the review shows it: its value now and after saving.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Change {
     pub field: Field,
-    pub before: String,
-    pub after: String,
+    pub before: Shown,
+    pub after: Shown,
 }
 
-const EMPTY: &str = "(empty)";
+/// A value as the review shows it (`crate::words` says each in words), never a password.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Shown {
+    /// As typed, without surrounding white space.
+    Text(String),
+    Empty,
+    Switch(bool),
+    Encryption(Encryption),
+    Password(PasswordShown),
+}
+
+/// What the review says of a password, which it never shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PasswordShown {
+    Changed,
+    Saved,
+    /// Saved, for the server, port and encryption it was saved with.
+    SavedElsewhere,
+    /// Typed again, for a connection the saved one may not go to.
+    TypedAgain,
+}
 
 /// The settings that differ, in page order. Surrounding white space does not count (it is not
-/// sent), and the password counts only when one was typed: it is shown as "changed", never as
-/// text.
+/// sent), and the password counts only when one was typed.
 pub fn changes(baseline: &Baseline, current: &SettingsForm) -> Vec<Change> {
     let before = baseline.form();
     let mut changes = Vec::new();
-    let mut text = |field: Field, old: &str, new: &str| {
-        if old.trim() != new.trim() {
+    let mut changed = |field: Field, old: Shown, new: Shown| {
+        if old != new {
             changes.push(Change {
                 field,
-                before: shown(old),
-                after: shown(new),
+                before: old,
+                after: new,
             });
         }
     };
-    text(Field::SmtpServer, &before.smtp_server, &current.smtp_server);
-    text(Field::SmtpPort, &before.smtp_port, &current.smtp_port);
-    text(
+    changed(
+        Field::SmtpServer,
+        shown(&before.smtp_server),
+        shown(&current.smtp_server),
+    );
+    changed(
+        Field::SmtpPort,
+        shown(&before.smtp_port),
+        shown(&current.smtp_port),
+    );
+    changed(
         Field::Encryption,
-        before.encryption.label(),
-        current.encryption.label(),
+        Shown::Encryption(before.encryption),
+        Shown::Encryption(current.encryption),
     );
-    text(
+    changed(
         Field::SenderEmail,
-        &before.sender_email,
-        &current.sender_email,
+        shown(&before.sender_email),
+        shown(&current.sender_email),
     );
-    text(Field::SenderName, &before.sender_name, &current.sender_name);
-    text(
+    changed(
+        Field::SenderName,
+        shown(&before.sender_name),
+        shown(&current.sender_name),
+    );
+    changed(
         Field::Authentication,
-        on_off(before.use_authentication),
-        on_off(current.use_authentication),
+        Shown::Switch(before.use_authentication),
+        Shown::Switch(current.use_authentication),
     );
     // With sign-in off the user name and password are not sent, so they are not changes.
     if current.use_authentication {
@@ -54,21 +85,28 @@ pub fn changes(baseline: &Baseline, current: &SettingsForm) -> Vec<Change> {
         } else {
             ""
         };
-        text(Field::Username, old_username, &current.username);
+        changed(
+            Field::Username,
+            shown(old_username),
+            shown(&current.username),
+        );
         if !current.password.is_empty() {
             let (before, after) = match saved_password(baseline, current) {
-                SavedPassword::NotSaved => (EMPTY, "changed"),
-                SavedPassword::Reusable => ("saved", "changed"),
+                SavedPassword::NotSaved => (Shown::Empty, PasswordShown::Changed),
+                SavedPassword::Reusable => (
+                    Shown::Password(PasswordShown::Saved),
+                    PasswordShown::Changed,
+                ),
                 // Shown so that the reason for retyping it is in front of the administrator.
                 SavedPassword::Withheld(_) => (
-                    "saved, for the server it was saved for",
-                    "typed again for the new connection",
+                    Shown::Password(PasswordShown::SavedElsewhere),
+                    PasswordShown::TypedAgain,
                 ),
             };
             changes.push(Change {
                 field: Field::Password,
-                before: before.to_owned(),
-                after: after.to_owned(),
+                before,
+                after: Shown::Password(after),
             });
         }
     }
@@ -130,25 +168,16 @@ pub fn rebase(
     }
 }
 
-fn shown(value: &str) -> String {
+fn shown(value: &str) -> Shown {
     match value.trim() {
-        "" => EMPTY.to_owned(),
-        trimmed => trimmed.to_owned(),
-    }
-}
-
-fn on_off(on: bool) -> &'static str {
-    if on {
-        "On"
-    } else {
-        "Off"
+        "" => Shown::Empty,
+        trimmed => Shown::Text(trimmed.to_owned()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::settings::Encryption;
 
     fn configured() -> Baseline {
         Baseline::Configured(SettingsForm::example())
@@ -189,8 +218,8 @@ mod tests {
             changes(&baseline, &current),
             [Change {
                 field: Field::SenderName,
-                before: "Backup alerts".into(),
-                after: "Nightly backups".into(),
+                before: Shown::Text("Backup alerts".into()),
+                after: Shown::Text("Nightly backups".into()),
             }]
         );
     }
@@ -207,8 +236,8 @@ mod tests {
             listed,
             [Change {
                 field: Field::Password,
-                before: "saved".into(),
-                after: "changed".into(),
+                before: Shown::Password(PasswordShown::Saved),
+                after: Shown::Password(PasswordShown::Changed),
             }]
         );
         assert!(!format!("{listed:?}").contains("n3w-secret"));
@@ -224,7 +253,7 @@ mod tests {
         };
         let listed = changes(&baseline, &current);
         assert_eq!(fields(&listed), [Field::SmtpServer, Field::Password]);
-        assert_eq!(listed[1].after, "typed again for the new connection");
+        assert_eq!(listed[1].after, Shown::Password(PasswordShown::TypedAgain));
     }
 
     #[test]
@@ -238,8 +267,8 @@ mod tests {
         let listed = changes(&baseline, &current);
         assert_eq!(fields(&listed), [Field::Authentication]);
         assert_eq!(
-            (listed[0].before.as_str(), listed[0].after.as_str()),
-            ("On", "Off")
+            (&listed[0].before, &listed[0].after),
+            (&Shown::Switch(true), &Shown::Switch(false))
         );
     }
 
@@ -270,7 +299,7 @@ mod tests {
         );
         assert!(listed
             .iter()
-            .all(|c| c.before == "(empty)" || c.before == "Off"));
+            .all(|c| c.before == Shown::Empty || c.before == Shown::Switch(false)));
     }
 
     #[test]
@@ -291,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    fn encryption_is_shown_by_its_label() {
+    fn encryption_is_shown_as_the_choice() {
         let baseline = configured();
         let current = SettingsForm {
             encryption: Encryption::Ssl,
@@ -299,8 +328,11 @@ mod tests {
         };
         let listed = changes(&baseline, &current);
         assert_eq!(
-            (listed[0].before.as_str(), listed[0].after.as_str()),
-            ("TLS (STARTTLS)", "SSL")
+            (&listed[0].before, &listed[0].after),
+            (
+                &Shown::Encryption(Encryption::Tls),
+                &Shown::Encryption(Encryption::Ssl)
+            )
         );
     }
 }

@@ -3,8 +3,9 @@
 
 use serde::Deserialize;
 
+use super::address::Address;
 use super::errors::ApiError;
-use super::validation::{check_base_url, check_host};
+use super::validation::{check_base_url, check_host, FieldError};
 
 /// Where Command Center's API is when nothing else is said: the same origin, behind the path
 /// Command Center itself uses, which is what a reverse proxy in front of both gives.
@@ -15,8 +16,6 @@ pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 30;
 /// Beyond ten minutes a "timeout" no longer helps anyone.
 pub const MAX_REQUEST_TIMEOUT_SECONDS: u32 = 600;
 
-/// What the page calls itself unless `config.json` says otherwise.
-pub const DEFAULT_TITLE: &str = "Email server";
 /// A title is a heading, not a paragraph.
 pub const MAX_TITLE_CHARS: usize = 80;
 
@@ -31,8 +30,9 @@ pub struct RuntimeConfig {
     pub allow_api_base_url_change: bool,
     pub request_timeout_seconds: u32,
     pub embedding: EmbeddingConfig,
-    /// The page's heading, and the first part of the document's title.
-    pub title: String,
+    /// The page's heading, and the first part of the document's title; without one, the
+    /// page's own (`page-title` in the catalog).
+    pub title: Option<String>,
 }
 
 /// Who may frame the page and drive it (`crate::core::embedding`).
@@ -51,73 +51,98 @@ impl Default for RuntimeConfig {
             allow_api_base_url_change: true,
             request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
             embedding: EmbeddingConfig::default(),
-            title: DEFAULT_TITLE.to_owned(),
+            title: None,
         }
-    }
-}
-
-impl RuntimeConfig {
-    /// The document's title: the page's own, then the product's.
-    pub fn document_title(&self) -> String {
-        format!("{} · Command Center", self.title)
     }
 }
 
 /// The file beside `index.html`, resolved against the page's address.
 pub const CONFIG_URL: &str = "config.json";
 
+/// Why `config.json` does not count; the page then runs on the defaults and says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The server answered another status than 200 or 404.
+    Http { status: u16 },
+    /// No answer came (`crate::words` says how, from the error).
+    Unavailable(ApiError),
+    /// Not JSON, or not the shape of `config.json`: the JSON parser's own description.
+    NotJson(String),
+    /// JSON of the right shape, with a value that cannot be.
+    Invalid(InvalidValue),
+}
+
+/// A value of `config.json` that JSON itself cannot refuse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InvalidValue {
+    ApiBaseUrl(FieldError),
+    RequestTimeout {
+        max: u32,
+    },
+    Origin {
+        origin: String,
+        problem: OriginProblem,
+    },
+    TitleLength {
+        max: usize,
+    },
+    TitleNotOneLine,
+}
+
+/// What an origin of `embedding.allowedParentOrigins` gets wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OriginProblem {
+    Scheme,
+    PathOrUser,
+    Wildcard,
+    Port,
+    DefaultPort,
+    Host,
+}
+
 /// What the answer to `GET config.json` means: a missing file is normal and means the defaults;
 /// any other failure is a problem the page states (and then runs on the defaults).
-pub fn interpret_config_response(status: u16, body: &str) -> Result<RuntimeConfig, String> {
+pub fn interpret_config_response(status: u16, body: &str) -> Result<RuntimeConfig, ConfigProblem> {
     match status {
         200 => RuntimeConfig::from_json(body),
         404 => Ok(RuntimeConfig::default()),
-        status => Err(format!("config.json could not be loaded (HTTP {status}).")),
+        status => Err(ConfigProblem::Http { status }),
     }
 }
 
-/// Why `config.json` could not be fetched at all, in the operator's terms.
-pub fn config_unavailable(error: &ApiError) -> String {
-    let reason = match error {
-        ApiError::TimedOut { seconds } => format!("no answer within {seconds} seconds"),
-        ApiError::Unreachable { detail } | ApiError::RequestNotSent { detail } => detail.clone(),
-        ApiError::UnreadableAnswer { status } => format!("HTTP {status}, the answer broke off"),
-        _ => "the request failed".to_owned(),
-    };
-    format!("config.json could not be loaded ({reason}).")
-}
-
 impl RuntimeConfig {
-    /// The file's settings, or what is wrong with it, in a sentence for the page.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    /// The file's settings, or what is wrong with it.
+    pub fn from_json(text: &str) -> Result<Self, ConfigProblem> {
         let mut config: Self = serde_json::from_str(text)
-            .map_err(|error| format!("config.json is not valid: {error}."))?;
-        config
-            .check()
-            .map_err(|problem| format!("config.json is not valid: {problem}."))?;
-        config.title = config.title.trim().to_owned();
+            .map_err(|error| ConfigProblem::NotJson(error.to_string()))?;
+        config.check().map_err(ConfigProblem::Invalid)?;
+        config.title = config.title.map(|title| title.trim().to_owned());
         Ok(config)
     }
 
     /// What JSON cannot say about the values: ranges, shapes, lengths.
-    fn check(&self) -> Result<(), String> {
-        check_base_url(&self.api_base_url).map_err(|error| format!("apiBaseUrl: {error}"))?;
+    fn check(&self) -> Result<(), InvalidValue> {
+        check_base_url(&self.api_base_url).map_err(InvalidValue::ApiBaseUrl)?;
         if !(1..=MAX_REQUEST_TIMEOUT_SECONDS).contains(&self.request_timeout_seconds) {
-            return Err(format!(
-                "requestTimeoutSeconds must be 1 to {MAX_REQUEST_TIMEOUT_SECONDS}"
-            ));
+            return Err(InvalidValue::RequestTimeout {
+                max: MAX_REQUEST_TIMEOUT_SECONDS,
+            });
         }
         for origin in &self.embedding.allowed_parent_origins {
-            check_origin(origin).map_err(|problem| {
-                format!("embedding.allowedParentOrigins: “{origin}” is not an origin: {problem}")
+            check_origin(origin).map_err(|problem| InvalidValue::Origin {
+                origin: origin.clone(),
+                problem,
             })?;
         }
-        let title = self.title.trim();
-        if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
-            return Err(format!("title must be 1 to {MAX_TITLE_CHARS} characters"));
-        }
-        if title.chars().any(char::is_control) {
-            return Err("title must be one line, without control characters".to_owned());
+        if let Some(title) = self.title.as_deref().map(str::trim) {
+            if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
+                return Err(InvalidValue::TitleLength {
+                    max: MAX_TITLE_CHARS,
+                });
+            }
+            if title.chars().any(char::is_control) {
+                return Err(InvalidValue::TitleNotOneLine);
+            }
         }
         Ok(())
     }
@@ -127,20 +152,33 @@ impl RuntimeConfig {
 /// case (a name, an IPv4 address or a bracketed IPv6 address), a port only when it is not the
 /// scheme's default, and nothing after it. Comparing origins is then comparing strings, and a
 /// wildcard cannot slip in.
-pub fn check_origin(origin: &str) -> Result<(), &'static str> {
-    const HOW: &str = "write it as https://host or https://host:port";
-    let (rest, default_port) = if let Some(rest) = origin.strip_prefix("https://") {
-        (rest, "443")
-    } else if let Some(rest) = origin.strip_prefix("http://") {
-        (rest, "80")
-    } else {
-        return Err("it must start with https:// or http://");
+pub fn check_origin(origin: &str) -> Result<(), OriginProblem> {
+    let (rest, default_port) = match Address::parse(origin) {
+        Address::Absolute {
+            scheme_text: "https",
+            authority,
+            rest: "",
+            ..
+        } => (authority, "443"),
+        Address::Absolute {
+            scheme_text: "http",
+            authority,
+            rest: "",
+            ..
+        } => (authority, "80"),
+        Address::Absolute { scheme_text, .. }
+            if !scheme_text.bytes().all(|b| b.is_ascii_lowercase()) =>
+        {
+            return Err(OriginProblem::Scheme)
+        }
+        Address::Absolute { .. } => return Err(OriginProblem::PathOrUser),
+        Address::Relative(_) | Address::Other => return Err(OriginProblem::Scheme),
     };
-    if rest.contains(['/', '?', '#', '@']) {
-        return Err("an origin has no path, query, fragment or user: write it as https://host");
+    if rest.contains('@') {
+        return Err(OriginProblem::PathOrUser);
     }
     if rest.contains('*') {
-        return Err("wildcards are not allowed: list each origin");
+        return Err(OriginProblem::Wildcard);
     }
     let (host, port) = match rest.rsplit_once(':') {
         Some((host, port))
@@ -152,11 +190,9 @@ pub fn check_origin(origin: &str) -> Result<(), &'static str> {
     };
     if let Some(port) = port {
         match port.parse::<u16>() {
-            Ok(0) | Err(_) => return Err(HOW),
-            Ok(_) if port == default_port => {
-                return Err("leave out the scheme's default port, as browsers do")
-            }
-            Ok(_) if port.starts_with('0') => return Err(HOW),
+            Ok(0) | Err(_) => return Err(OriginProblem::Port),
+            Ok(_) if port == default_port => return Err(OriginProblem::DefaultPort),
+            Ok(_) if port.starts_with('0') => return Err(OriginProblem::Port),
             Ok(_) => {}
         }
     }
@@ -175,13 +211,17 @@ pub fn check_origin(origin: &str) -> Result<(), &'static str> {
     if valid_host {
         Ok(())
     } else {
-        Err("the host must be a lower-case name or an IP address")
+        Err(OriginProblem::Host)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problem(text: &str) -> ConfigProblem {
+        RuntimeConfig::from_json(text).unwrap_err()
+    }
 
     #[test]
     fn a_missing_file_means_the_defaults_and_other_statuses_are_problems() {
@@ -196,29 +236,16 @@ mod tests {
         );
         assert_eq!(
             interpret_config_response(500, "<html>"),
-            Err("config.json could not be loaded (HTTP 500).".to_owned())
+            Err(ConfigProblem::Http { status: 500 })
         );
         assert!(interpret_config_response(200, "<html>").is_err());
-    }
-
-    #[test]
-    fn a_failed_fetch_says_why() {
-        assert_eq!(
-            config_unavailable(&ApiError::TimedOut { seconds: 30 }),
-            "config.json could not be loaded (no answer within 30 seconds)."
-        );
-        assert_eq!(
-            config_unavailable(&ApiError::Unreachable {
-                detail: "Failed to fetch".to_owned()
-            }),
-            "config.json could not be loaded (Failed to fetch)."
-        );
     }
 
     #[test]
     fn empty_object_means_defaults() {
         assert_eq!(RuntimeConfig::from_json("{}"), Ok(RuntimeConfig::default()));
         assert_eq!(RuntimeConfig::default().api_base_url, "/commandcenter/api");
+        assert_eq!(RuntimeConfig::default().title, None);
     }
 
     #[test]
@@ -244,16 +271,24 @@ mod tests {
     }
 
     #[test]
-    fn misspelt_keys_and_html_are_errors() {
-        let misspelt = RuntimeConfig::from_json(r#"{"apiBaseURL": "/x"}"#);
-        assert!(misspelt.is_err_and(|e| e.contains("apiBaseURL")));
-        assert!(RuntimeConfig::from_json("<!DOCTYPE html>").is_err());
+    fn misspelt_keys_duplicates_and_html_are_the_parsers_to_describe() {
+        let ConfigProblem::NotJson(misspelt) = problem(r#"{"apiBaseURL": "/x"}"#) else {
+            panic!("a misspelt key passed the parser");
+        };
+        assert!(
+            misspelt.contains("unknown field `apiBaseURL`"),
+            "{misspelt}"
+        );
+        let ConfigProblem::NotJson(twice) = problem(r#"{"apiBaseUrl": "/x", "apiBaseUrl": "/y"}"#)
+        else {
+            panic!("a key given twice passed the parser");
+        };
+        assert!(twice.contains("duplicate field `apiBaseUrl`"), "{twice}");
+        assert!(matches!(
+            problem("<!DOCTYPE html>"),
+            ConfigProblem::NotJson(_)
+        ));
     }
-}
-
-#[cfg(test)]
-mod deployment_keys {
-    use super::*;
 
     #[test]
     fn every_key_is_read() {
@@ -278,13 +313,12 @@ mod deployment_keys {
                         "http://127.0.0.1:8443".into()
                     ],
                 },
-                title: "Mail for backups".into(),
+                title: Some("Mail for backups".into()),
             })
         );
         let defaults = RuntimeConfig::default();
         assert!(defaults.allow_api_base_url_change);
         assert!(defaults.embedding.allowed_parent_origins.is_empty());
-        assert_eq!(defaults.document_title(), "Email server · Command Center");
     }
 
     #[test]
@@ -308,93 +342,59 @@ mod deployment_keys {
         ] {
             assert_eq!(check_origin(origin), Ok(()), "{origin}");
         }
-        for origin in [
-            "portal.example.com",
-            "https://portal.example.com/",
-            "https://portal.example.com/admin",
-            "https://*.example.com",
-            "*",
-            "https://Portal.example.com",
-            "https://portal.example.com:443",
-            "http://portal.example.com:80",
-            "https://portal.example.com:0",
-            "https://portal.example.com:99999",
-            "https://portal.example.com:",
-            "https://user@portal.example.com",
-            "https://",
-            "https://a..b",
-            "ftp://portal.example.com",
-            "https://[2001:DB8::1]",
-            "https://2001:db8::1",
-            "https://-portal.example.com",
-            "https://10.0.0.999",
-            "null",
+        for (origin, problem) in [
+            ("portal.example.com", OriginProblem::Scheme),
+            ("https://portal.example.com/", OriginProblem::PathOrUser),
+            (
+                "https://portal.example.com/admin",
+                OriginProblem::PathOrUser,
+            ),
+            ("https://*.example.com", OriginProblem::Wildcard),
+            ("*", OriginProblem::Scheme),
+            ("https://Portal.example.com", OriginProblem::Host),
+            ("https://portal.example.com:443", OriginProblem::DefaultPort),
+            ("http://portal.example.com:80", OriginProblem::DefaultPort),
+            ("https://portal.example.com:0", OriginProblem::Port),
+            ("https://portal.example.com:99999", OriginProblem::Port),
+            ("https://portal.example.com:", OriginProblem::Port),
+            ("https://user@portal.example.com", OriginProblem::PathOrUser),
+            ("https://", OriginProblem::Host),
+            ("https://a..b", OriginProblem::Host),
+            ("ftp://portal.example.com", OriginProblem::Scheme),
+            ("https://[2001:DB8::1]", OriginProblem::Host),
+            ("https://2001:db8::1", OriginProblem::Host),
+            ("https://-portal.example.com", OriginProblem::Host),
+            ("https://10.0.0.999", OriginProblem::Host),
+            ("null", OriginProblem::Scheme),
         ] {
-            assert!(check_origin(origin).is_err(), "{origin} was accepted");
+            assert_eq!(check_origin(origin), Err(problem), "{origin}");
         }
     }
 
     #[test]
     fn bad_values_say_which_key() {
-        let error = |text: &str| RuntimeConfig::from_json(text).err().unwrap_or_default();
         assert_eq!(
-            error(r#"{"embedding": {"allowedParentOrigins": ["https://*.example.com"]}}"#),
-            "config.json is not valid: embedding.allowedParentOrigins: “https://*.example.com” \
-             is not an origin: wildcards are not allowed: list each origin."
+            problem(r#"{"embedding": {"allowedParentOrigins": ["https://*.example.com"]}}"#),
+            ConfigProblem::Invalid(InvalidValue::Origin {
+                origin: "https://*.example.com".into(),
+                problem: OriginProblem::Wildcard
+            })
         );
         assert_eq!(
-            error(r#"{"title": " "}"#),
-            "config.json is not valid: title must be 1 to 80 characters."
+            problem(r#"{"title": " "}"#),
+            ConfigProblem::Invalid(InvalidValue::TitleLength { max: 80 })
         );
         assert_eq!(
-            error(r#"{"title": "a\nb"}"#),
-            "config.json is not valid: title must be one line, without control characters."
-        );
-        assert!(error(r#"{"apiBaseUrl": "ftp://x"}"#)
-            .starts_with("config.json is not valid: apiBaseUrl: "));
-        assert!(error(r#"{"embedding": {"allowedParentOrigin": []}}"#)
-            .contains("unknown field `allowedParentOrigin`"));
-        assert!(error(r#"{"allowApiBaseUrlChange": "no"}"#).contains("expected a boolean"));
-    }
-}
-
-#[cfg(test)]
-mod messages {
-    use super::*;
-
-    fn error(text: &str) -> String {
-        RuntimeConfig::from_json(text).err().unwrap_or_default()
-    }
-
-    #[test]
-    fn errors_say_what_is_wrong_and_where() {
-        assert_eq!(
-            error("{\"apiBaseURL\": \"/x\"}"),
-            "config.json is not valid: unknown field `apiBaseURL`, expected one of `apiBaseUrl`, \
-             `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title` at line 1 \
-             column 13."
+            problem(r#"{"title": "a\nb"}"#),
+            ConfigProblem::Invalid(InvalidValue::TitleNotOneLine)
         );
         assert_eq!(
-            error("<!DOCTYPE html>"),
-            "config.json is not valid: expected value at line 1 column 1."
+            problem(r#"{"apiBaseUrl": "ftp://x"}"#),
+            ConfigProblem::Invalid(InvalidValue::ApiBaseUrl(FieldError::BaseUrlInvalid))
         );
         assert_eq!(
-            error("\"/commandcenter/api\""),
-            "config.json is not valid: invalid type: string \"/commandcenter/api\", expected \
-             struct RuntimeConfig at line 1 column 20."
-        );
-        assert_eq!(
-            error("{\"requestTimeoutSeconds\": 0}"),
-            "config.json is not valid: requestTimeoutSeconds must be 1 to 600."
-        );
-        assert_eq!(
-            error("{\"apiBaseUrl\": 1}"),
-            "config.json is not valid: invalid type: integer `1`, expected a string at line 1 \
-             column 16."
-        );
-        assert_eq!(
-            error("{\"apiBaseUrl\": \"/x\", \"apiBaseUrl\": \"/y\"}"),
-            "config.json is not valid: duplicate field `apiBaseUrl` at line 1 column 33."
+            problem(r#"{"requestTimeoutSeconds": 0}"#),
+            ConfigProblem::Invalid(InvalidValue::RequestTimeout { max: 600 })
         );
     }
 }

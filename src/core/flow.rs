@@ -7,11 +7,11 @@
 //! `Action`s; their outcomes come back here.
 
 use super::changes::{changes, Change};
-use super::errors::{redact, ApiError, Operation};
+use super::errors::{ApiError, Operation};
 use super::requests::{save_request, test_mail_request};
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Field, SettingsForm};
-use super::validation::{validate, FieldErrors};
+use super::validation::{validate, FieldError, FieldErrors};
 use super::wire::{encode_password, ApiConnection, SaveRequest, TestMailRequest};
 
 /// Where loading the current settings stands.
@@ -22,8 +22,7 @@ pub enum LoadState {
     Loaded {
         configured: bool,
     },
-    /// The message says why, and what to check.
-    Failed(String),
+    Failed(Failure),
     /// Loading failed and the administrator chose to configure from scratch.
     StartedEmpty,
 }
@@ -34,21 +33,36 @@ impl LoadState {
     pub fn baseline_known(&self) -> bool {
         matches!(self, LoadState::Loaded { .. } | LoadState::StartedEmpty)
     }
+}
 
-    /// The words of the status line, or `Err` with why the load failed.
-    pub fn describe(&self) -> Result<&'static str, &str> {
-        match self {
-            LoadState::Loading => Ok("Loading the current settings…"),
-            LoadState::Loaded { configured: true } => {
-                Ok("Loaded the current settings from Command Center.")
-            }
-            LoadState::Loaded { configured: false } => Ok(
-                "No mail server is configured in Command Center yet: fill in the form and save.",
-            ),
-            LoadState::StartedEmpty => Ok(
-                "Starting from an empty form: saving will configure the mail server from scratch.",
-            ),
-            LoadState::Failed(reason) => Err(reason),
+/// A call that failed, with what the words about it need: where it went and what it was for,
+/// and the secrets it carried, which an answer that echoes them must not bring to the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub error: ApiError,
+    pub operation: Operation,
+    pub base_url: String,
+    /// The token, and a typed password as typed and as it travels.
+    pub secrets: Vec<Secret>,
+}
+
+impl Failure {
+    fn of(
+        error: &ApiError,
+        operation: Operation,
+        connection: &ApiConnection,
+        password: Option<&Secret>,
+    ) -> Self {
+        let mut secrets = vec![connection.token.clone()];
+        if let Some(password) = password.filter(|p| !p.expose().is_empty()) {
+            secrets.push(password.clone());
+            secrets.push(encode_password(password.expose()));
+        }
+        Failure {
+            error: error.clone(),
+            operation,
+            base_url: connection.base_url.clone(),
+            secrets,
         }
     }
 }
@@ -56,8 +70,36 @@ impl LoadState {
 /// The outcome of the last save or test mail, as the page shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormStatus {
-    Success(String),
-    Failure(String),
+    Saved {
+        server: String,
+        port: String,
+    },
+    TestMailSent,
+    /// Save or Send test email found `fields` fields to fix; nothing was sent.
+    Invalid {
+        fields: usize,
+        operation: Operation,
+    },
+    /// The test mail needs the password typed (the field says why).
+    PasswordNeeded(FieldError),
+    Failed(Failure),
+}
+
+impl FormStatus {
+    /// Whether it went as asked (a polite status), or the administrator has to act (an alert).
+    pub fn is_success(&self) -> bool {
+        matches!(self, FormStatus::Saved { .. } | FormStatus::TestMailSent)
+    }
+}
+
+/// Why Save or Send test email is off, said under them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonsOff {
+    Loading,
+    LoadFailed,
+    Saving,
+    Testing,
+    Unchanged,
 }
 
 /// The form as it stands when the administrator presses a button.
@@ -167,23 +209,19 @@ impl PageFlow {
         dirty && self.load.baseline_known() && !self.busy()
     }
 
-    /// Why Save or Send test email is off, said under them; `None` while both are on, or while
-    /// the one that is busy says so itself ("Saving…", "Sending…").
-    pub fn buttons_off_because(&self, dirty: bool) -> Option<&'static str> {
+    /// Why Save or Send test email is off; `None` while both are on, or while the one that is
+    /// busy says so itself ("Saving…", "Sending…").
+    pub fn buttons_off_because(&self, dirty: bool) -> Option<ButtonsOff> {
         Some(match &self.load {
-            LoadState::Loading => {
-                "Save and Send test email are off until the current settings have loaded."
-            }
-            LoadState::Failed(_) => {
-                "Save is off because the current settings did not load: choose Try again or Start from an empty form above."
-            }
+            LoadState::Loading => ButtonsOff::Loading,
+            LoadState::Failed(_) => ButtonsOff::LoadFailed,
             LoadState::Loaded { .. } | LoadState::StartedEmpty => {
                 if self.saving {
-                    "Send test email is off until the save has finished."
+                    ButtonsOff::Saving
                 } else if self.sending_test {
-                    "Save is off until the test email has been sent."
+                    ButtonsOff::Testing
                 } else if !dirty {
-                    "Save is off: nothing differs from what Command Center has."
+                    ButtonsOff::Unchanged
                 } else {
                     return None;
                 }
@@ -230,8 +268,8 @@ impl PageFlow {
                 AfterCall::ShowLoaded(baseline)
             }
             Err(error) => {
-                let message = failure_text(&error, Operation::Load, connection, None);
-                self.load = LoadState::Failed(message);
+                self.load =
+                    LoadState::Failed(Failure::of(&error, Operation::Load, connection, None));
                 self.ask_again_on_401(&error, Call::Load)
             }
         }
@@ -287,10 +325,10 @@ impl PageFlow {
         self.saving = false;
         match outcome {
             Ok(()) => {
-                self.status = Some(FormStatus::Success(format!(
-                    "Email server settings saved. Command Center now sends mail through {}:{}.",
-                    attempt.saved.smtp_server, attempt.saved.smtp_port
-                )));
+                self.status = Some(FormStatus::Saved {
+                    server: attempt.saved.smtp_server.clone(),
+                    port: attempt.saved.smtp_port.clone(),
+                });
                 AfterCall::ShowSaved {
                     submitted: attempt.submitted,
                     saved: attempt.saved,
@@ -298,9 +336,12 @@ impl PageFlow {
             }
             Err(error) => {
                 let typed = Secret::new(attempt.submitted.password.as_str());
-                let message =
-                    failure_text(&error, Operation::Save, &attempt.connection, Some(&typed));
-                self.status = Some(FormStatus::Failure(message));
+                self.status = Some(FormStatus::Failed(Failure::of(
+                    &error,
+                    Operation::Save,
+                    &attempt.connection,
+                    Some(&typed),
+                )));
                 self.ask_again_on_401(&error, Call::Save(Box::new(attempt)))
             }
         }
@@ -317,7 +358,7 @@ impl PageFlow {
         };
         match test_mail_request(&valid.settings, &form.baseline) {
             Err(problem) => {
-                self.status = Some(FormStatus::Failure(problem.to_string()));
+                self.status = Some(FormStatus::PasswordNeeded(problem));
                 AfterPress::Focus(Field::Password)
             }
             Ok(request) => {
@@ -339,22 +380,16 @@ impl PageFlow {
         self.sending_test = false;
         match outcome {
             Ok(()) => {
-                self.status = Some(FormStatus::Success(
-                    "Test email sent to the email address of the Command Center user you are \
-                     signed in as. If it does not arrive, check that mailbox's spam folder. The \
-                     settings were not saved."
-                        .to_owned(),
-                ));
+                self.status = Some(FormStatus::TestMailSent);
                 AfterCall::Nothing
             }
             Err(error) => {
-                let message = failure_text(
+                self.status = Some(FormStatus::Failed(Failure::of(
                     &error,
                     Operation::TestMail,
                     &attempt.connection,
                     Some(&attempt.password),
-                );
-                self.status = Some(FormStatus::Failure(message));
+                )));
                 self.ask_again_on_401(&error, Call::TestMail(Box::new(attempt)))
             }
         }
@@ -402,36 +437,14 @@ impl PageFlow {
     }
 
     fn report_invalid(&mut self, errors: &FieldErrors, operation: Operation) -> AfterPress {
-        let action = match operation {
-            Operation::TestMail => "sending a test email",
-            Operation::Save | Operation::Load | Operation::Login => "saving",
-        };
-        let message = match errors.len() {
-            1 => format!("Fix the highlighted field before {action}: nothing was sent."),
-            n => format!("Fix the {n} highlighted fields before {action}: nothing was sent."),
-        };
-        self.status = Some(FormStatus::Failure(message));
+        self.status = Some(FormStatus::Invalid {
+            fields: errors.len(),
+            operation,
+        });
         errors
             .first()
             .map_or(AfterPress::Nothing, AfterPress::Focus)
     }
-}
-
-/// The message for a failed call, with every secret the call involved masked out: the token,
-/// and the password typed, as typed and as it travels (base64).
-pub fn failure_text(
-    error: &ApiError,
-    operation: Operation,
-    connection: &ApiConnection,
-    password: Option<&Secret>,
-) -> String {
-    let message = error.user_message(&connection.base_url, operation);
-    let password = password.map(Secret::expose).unwrap_or_default();
-    let encoded = encode_password(password);
-    redact(
-        &message,
-        &[connection.token.expose(), password, encoded.expose()],
-    )
 }
 
 #[cfg(test)]

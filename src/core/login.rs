@@ -1,13 +1,13 @@
 //! Signing in to Command Center (`POST /Login`, `POST /Logout`) and what the page remembers of
 //! a session: the token, in memory only, and whose it is.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::errors::{redact, ApiError, Operation};
+use super::errors::ApiError;
 use super::secret::Secret;
 use super::settings::{Baseline, Field};
-use super::validation::{check_base_url, check_token, FieldError};
-use super::wire::{encode_password, interpret_result_response, read_json, ErrListEntry};
+use super::validation::{check_base_url, check_token, FieldError, FieldErrors};
+use super::wire::{interpret_result_response, read_json, Credentials, ErrListEntry};
 
 pub const LOGIN_PATH: &str = "Login";
 pub const LOGOUT_PATH: &str = "Logout";
@@ -35,48 +35,24 @@ impl Session {
     pub fn is_the_portals(&self) -> bool {
         matches!(self.origin, SessionOrigin::Portal { .. })
     }
-
-    /// Who the page is working as, for the header ("Signed in as …").
-    pub fn describe(&self) -> String {
-        match &self.origin {
-            SessionOrigin::Login { user_name } => format!("Signed in as {user_name}"),
-            SessionOrigin::PastedToken => "Signed in with an access token".to_owned(),
-            SessionOrigin::Portal { origin } => format!("Signed in through {origin}"),
-        }
-    }
 }
 
-/// Body of `POST /Login`; the password travels base64-encoded, as the contract requires.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LoginRequest {
-    pub username: String,
-    #[serde(rename = "password")]
-    pub password_base64: Secret,
-}
-
-/// Checks the sign-in form; errors are tied to the sign-in fields.
-pub fn login_request(
-    username: &str,
-    password: &str,
-) -> Result<LoginRequest, Vec<(Field, FieldError)>> {
-    let mut errors = Vec::new();
-    let username = username.trim();
-    if username.is_empty() {
-        errors.push((Field::LoginUser, FieldError::Required(Field::LoginUser)));
-    }
-    if password.is_empty() {
-        errors.push((
-            Field::LoginPassword,
-            FieldError::Required(Field::LoginPassword),
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(LoginRequest {
-        username: username.to_owned(),
-        password_base64: encode_password(password),
-    })
+/// Checks the user name and password of the sign-in form, recording what is missing in
+/// `errors`.
+fn login_request(username: &str, password: &str, errors: &mut FieldErrors) -> Option<Credentials> {
+    let required = |field, value: &str| match value {
+        "" => Err(FieldError::Required(field)),
+        value => Ok(value.to_owned()),
+    };
+    let username = errors.keep(
+        Field::LoginUser,
+        required(Field::LoginUser, username.trim()),
+    );
+    let password = errors.keep(
+        Field::LoginPassword,
+        required(Field::LoginPassword, password),
+    );
+    Some(Credentials::new(username?, &Secret::new(password?)))
 }
 
 /// A pasted token becomes a session once it could travel in a header.
@@ -127,7 +103,8 @@ pub struct SignInAttempt {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignInKind {
     Login {
-        request: LoginRequest,
+        /// The body of `POST /Login`.
+        request: Credentials,
         /// As typed, to mask it out of whatever the server answers.
         password: Secret,
     },
@@ -136,24 +113,20 @@ pub enum SignInKind {
 }
 
 /// Checks the sign-in form: the errors are tied to its fields, in page order.
-pub fn sign_in_attempt(
-    values: &SignInValues<'_>,
-) -> Result<SignInAttempt, Vec<(Field, FieldError)>> {
-    let mut errors = Vec::new();
-    let base_url = check_base_url(values.base_url)
-        .map_err(|e| errors.push((Field::ApiBaseUrl, e)))
-        .ok();
+pub fn sign_in_attempt(values: &SignInValues<'_>) -> Result<SignInAttempt, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let base_url = errors.keep(Field::ApiBaseUrl, check_base_url(values.base_url));
     let kind = match values.mode {
-        SignInMode::UserAndPassword => login_request(values.user_name, values.password)
-            .map_err(|mut e| errors.append(&mut e))
-            .ok()
-            .map(|request| SignInKind::Login {
-                request,
-                password: Secret::new(values.password),
-            }),
-        SignInMode::AccessToken => pasted_session(values.token)
-            .map_err(|e| errors.push((Field::AccessToken, e)))
-            .ok()
+        SignInMode::UserAndPassword => {
+            login_request(values.user_name, values.password, &mut errors).map(|request| {
+                SignInKind::Login {
+                    request,
+                    password: Secret::new(values.password),
+                }
+            })
+        }
+        SignInMode::AccessToken => errors
+            .keep(Field::AccessToken, pasted_session(values.token))
             .map(SignInKind::Token),
     };
     match (base_url, kind) {
@@ -163,15 +136,14 @@ pub fn sign_in_attempt(
 }
 
 impl SignInAttempt {
-    /// The sentence for a sign-in that Login refused or could not do, the password masked.
-    pub fn login_failed(&self, error: &LoginError) -> String {
-        let message = error.user_message(&self.base_url);
+    /// What a server's answer may echo and the page must never show: the password typed (as
+    /// typed and as it travels) or the token pasted.
+    pub fn secrets(&self) -> Vec<Secret> {
         match &self.kind {
-            SignInKind::Login { password, .. } => {
-                let encoded = encode_password(password.expose());
-                redact(&message, &[password.expose(), encoded.expose()])
+            SignInKind::Login { password, request } => {
+                vec![password.clone(), request.password_base64.clone()]
             }
-            SignInKind::Token(_) => message,
+            SignInKind::Token(session) => vec![session.token.clone()],
         }
     }
 
@@ -181,12 +153,9 @@ impl SignInAttempt {
         &self,
         session: Session,
         outcome: Result<Baseline, ApiError>,
-    ) -> Result<(Session, Result<Baseline, ApiError>), String> {
+    ) -> Result<(Session, Result<Baseline, ApiError>), LoginError> {
         match outcome {
-            Err(ApiError::Unauthorized) => Err(redact(
-                &ApiError::Unauthorized.user_message(&self.base_url, Operation::Login),
-                &[session.token.expose()],
-            )),
+            Err(ApiError::Unauthorized) => Err(LoginError::Api(ApiError::Unauthorized)),
             outcome => Ok((session, outcome)),
         }
     }
@@ -213,32 +182,6 @@ pub enum LoginError {
         code: Option<i64>,
     },
     Api(ApiError),
-}
-
-impl LoginError {
-    pub fn user_message(&self, base_url: &str) -> String {
-        match self {
-            LoginError::Refused {
-                status,
-                message,
-                code,
-            } => {
-                let mut text = String::from("Command Center refused the sign-in");
-                if *status != 200 {
-                    text.push_str(&format!(" (HTTP {status})"));
-                }
-                if let Some(message) = message {
-                    text.push_str(&format!(": {}", message.trim_end_matches('.')));
-                }
-                if let Some(code) = code {
-                    text.push_str(&format!(" (error code {code})"));
-                }
-                text.push_str(". Check the user name and password and try again.");
-                text
-            }
-            LoginError::Api(error) => error.user_message(base_url, Operation::Login),
-        }
-    }
 }
 
 /// What an answer to Login means. Success needs a token; the `userName` falls back to what was
@@ -294,18 +237,21 @@ mod tests {
 
     #[test]
     fn login_request_encodes_the_password_and_trims_the_user() {
-        let request = login_request(" admin ", "pässword");
-        let json = request.map(|r| serde_json::to_value(r).unwrap_or_default());
+        let mut errors = FieldErrors::default();
+        let request = login_request(" admin ", "pässword", &mut errors);
+        let json = request.map(|r| serde_json::to_value(r).unwrap());
         assert_eq!(
             json,
-            Ok(serde_json::json!({"username": "admin", "password": "cMOkc3N3b3Jk"}))
+            Some(serde_json::json!({"username": "admin", "password": "cMOkc3N3b3Jk"}))
         );
+        assert!(errors.is_empty());
     }
 
     #[test]
     fn login_request_needs_both_fields() {
-        let errors = login_request("", "").err().unwrap_or_default();
-        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        let mut errors = FieldErrors::default();
+        assert_eq!(login_request("", "", &mut errors), None);
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| f).collect();
         assert_eq!(fields, [Field::LoginUser, Field::LoginPassword]);
     }
 
@@ -326,7 +272,10 @@ mod tests {
             })
         );
         let without_name = interpret_login_response(200, r#"{"token":"QSDK 1"}"#, " typed ");
-        assert!(without_name.is_ok_and(|s| s.describe() == "Signed in as typed"));
+        assert!(without_name.is_ok_and(|s| s.origin
+            == SessionOrigin::Login {
+                user_name: "typed".into()
+            }));
     }
 
     #[test]
@@ -360,24 +309,13 @@ mod tests {
                 })
             );
         }
-        let on_200 = LoginError::Refused {
-            status: 200,
-            message: Some("Invalid username or password.".into()),
-            code: Some(1),
-        };
         assert_eq!(
-            on_200.user_message("/x"),
-            "Command Center refused the sign-in: Invalid username or password (error code 1). \
-             Check the user name and password and try again."
-        );
-        let bare_401 = interpret_login_response(401, "<html>denied</html>", "admin");
-        let message = bare_401
-            .err()
-            .map(|e| e.user_message("/x"))
-            .unwrap_or_default();
-        assert!(
-            message.starts_with("Command Center refused the sign-in (HTTP 401)."),
-            "{message}"
+            interpret_login_response(401, "<html>denied</html>", "admin"),
+            Err(LoginError::Refused {
+                status: 401,
+                message: None,
+                code: None
+            })
         );
     }
 
@@ -432,9 +370,9 @@ mod tests {
             token: "",
             ..values(SignInMode::UserAndPassword)
         })
-        .err()
-        .unwrap_or_default();
-        assert_eq!(errors, [(Field::ApiBaseUrl, FieldError::BaseUrlInvalid)]);
+        .unwrap_err();
+        let errors: Vec<_> = errors.iter().collect();
+        assert_eq!(errors, [(Field::ApiBaseUrl, &FieldError::BaseUrlInvalid)]);
         let errors = sign_in_attempt(&SignInValues {
             user_name: "",
             ..values(SignInMode::AccessToken)
@@ -443,17 +381,19 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_login_never_shows_the_password() {
-        let Ok(attempt) = sign_in_attempt(&values(SignInMode::UserAndPassword)) else {
+    fn the_secrets_of_an_attempt_are_what_it_sends() {
+        let Ok(login) = sign_in_attempt(&values(SignInMode::UserAndPassword)) else {
             panic!("the form was refused");
         };
-        let echoed = LoginError::Refused {
-            status: 401,
-            message: Some("bad password pässword (cMOkc3N3b3Jk)".into()),
-            code: Some(1),
+        let secrets = login.secrets();
+        let secrets: Vec<&str> = secrets.iter().map(|s| s.expose()).collect();
+        assert_eq!(secrets, ["pässword", "cMOkc3N3b3Jk"]);
+        let Ok(token) = sign_in_attempt(&values(SignInMode::AccessToken)) else {
+            panic!("the form was refused");
         };
-        let text = attempt.login_failed(&echoed);
-        assert!(text.contains("bad password ••• (•••)"), "{text}");
+        let secrets = token.secrets();
+        let secrets: Vec<&str> = secrets.iter().map(|s| s.expose()).collect();
+        assert_eq!(secrets, ["QSDK abc"]);
     }
 
     #[test]
@@ -465,7 +405,7 @@ mod tests {
             panic!("not a token sign-in");
         };
         let refused = attempt.token_checked(session.clone(), Err(ApiError::Unauthorized));
-        assert!(refused.is_err_and(|text| text.contains("401")));
+        assert_eq!(refused, Err(LoginError::Api(ApiError::Unauthorized)));
         let broken = Err(ApiError::ServerError {
             status: 502,
             server_message: None,

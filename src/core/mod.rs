@@ -4,6 +4,7 @@
 //! Nothing here touches the browser, so all of it is unit-tested natively with `cargo test`.
 //! The HTTP client (`crate::api`) and the components (`crate::ui`) only move data in and out.
 
+pub mod address;
 pub mod changes;
 pub mod config;
 pub mod embedding;

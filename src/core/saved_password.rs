@@ -28,22 +28,6 @@ pub enum Withheld {
     EncryptionTurnedOff,
 }
 
-impl Withheld {
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Withheld::ServerChanged => {
-                "The server changed: type the password again. The saved password only goes to the server it was saved for."
-            }
-            Withheld::PortChanged => {
-                "The port changed: type the password again. The saved password only goes to the server and port it was saved for."
-            }
-            Withheld::EncryptionTurnedOff => {
-                "Encryption is now off: type the password again if it may cross the network unencrypted. The saved one was only sent encrypted."
-            }
-        }
-    }
-}
-
 /// Decides what an empty password field means for `current`, given what Command Center holds.
 pub fn saved_password(baseline: &Baseline, current: &SettingsForm) -> SavedPassword {
     // A password is saved exactly when sign-in is on (see `Baseline`).
@@ -172,17 +156,6 @@ mod tests {
             saved_password(&without_sign_in, &new_host),
             SavedPassword::NotSaved
         );
-    }
-
-    #[test]
-    fn every_reason_says_to_type_the_password_again() {
-        for reason in [
-            Withheld::ServerChanged,
-            Withheld::PortChanged,
-            Withheld::EncryptionTurnedOff,
-        ] {
-            assert!(reason.explanation().contains("type the password again"));
-        }
     }
 
     proptest! {

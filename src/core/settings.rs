@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// How the mail server's connection is encrypted; the wire names are the contract's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Encryption {
     #[default]
@@ -27,16 +27,6 @@ impl Encryption {
 
     pub fn from_wire_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|e| e.wire_name() == name)
-    }
-
-    /// What the administrator sees in the list: vendors and mail hosts say "STARTTLS" for what
-    /// Command Center calls TLS, so both words are shown.
-    pub fn label(self) -> &'static str {
-        match self {
-            Encryption::None => "None",
-            Encryption::Tls => "TLS (STARTTLS)",
-            Encryption::Ssl => "SSL",
-        }
     }
 }
 
@@ -72,29 +62,6 @@ impl Field {
         Field::Username,
         Field::Password,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::LoginUser => "User name",
-            Field::LoginPassword => "Password",
-            Field::AccessToken => "Access token",
-            Field::ApiBaseUrl => "API base URL",
-            Field::SmtpServer => "SMTP server",
-            Field::SmtpPort => "SMTP port",
-            Field::Encryption => "Encryption",
-            Field::SenderEmail => "Sender email",
-            Field::SenderName => "Sender name",
-            Field::Authentication => "The mail server requires sign-in",
-            Field::Username => "Username",
-            Field::Password => "Password",
-        }
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
 }
 
 /// The mail server settings exactly as typed; validation turns them into a request.

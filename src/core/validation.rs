@@ -5,9 +5,9 @@
 //! page runs them on every keystroke (cheap: no allocation on the happy path beyond the result)
 //! and again on Save.
 
-use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use super::address::Address;
 use super::saved_password::{saved_password, SavedPassword, Withheld};
 use super::secret::Secret;
 use super::settings::{Baseline, ConnectionForm, Encryption, Field, SettingsForm};
@@ -25,7 +25,7 @@ pub const MAX_TEXT_LEN: usize = 255;
 pub const MAX_TOKEN_LEN: usize = 4096;
 pub const MAX_BASE_URL_LEN: usize = 2048;
 
-/// Why a field's value cannot be sent. `Display` is the sentence shown under the field.
+/// Why a field's value cannot be sent; `crate::words` says it under the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required(Field),
@@ -64,92 +64,6 @@ pub enum FieldError {
     BaseUrlInvalid,
 }
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FieldError::Required(field) => f.write_str(match field {
-                Field::LoginUser => "Enter your Command Center user name.",
-                Field::LoginPassword => "Enter your Command Center password.",
-                Field::AccessToken => "Enter the access token.",
-                Field::ApiBaseUrl => "Enter the API base URL, for example /commandcenter/api.",
-                Field::SmtpServer => "Enter the SMTP server name or IP address.",
-                Field::SmtpPort => "Enter the SMTP port, a number from 1 to 65535.",
-                Field::SenderEmail => "Enter the sender email address.",
-                Field::SenderName => "Enter the sender name.",
-                Field::Username => "Enter the user name the mail server expects.",
-                Field::Encryption | Field::Authentication | Field::Password => "Enter a value.",
-            }),
-            FieldError::TooLong { max } => write!(f, "Use at most {max} characters."),
-            FieldError::ControlCharacter => {
-                f.write_str("Remove the line break or control character: they are not allowed here.")
-            }
-            FieldError::PortNotANumber => {
-                f.write_str("Use digits only: a port is a number from 1 to 65535.")
-            }
-            FieldError::PortOutOfRange => f.write_str("Enter a port number from 1 to 65535."),
-            FieldError::HostHasScheme { scheme } => {
-                write!(f, "Enter the server name only, without “{scheme}://”.")
-            }
-            FieldError::HostHasPath => {
-                f.write_str("Enter the server name only, without a path (“/…”).")
-            }
-            FieldError::HostHasSpace => f.write_str("A server name cannot contain spaces."),
-            FieldError::HostHasPort => {
-                f.write_str("Put the port in the SMTP port field, not after the server name.")
-            }
-            FieldError::HostInvalidCharacter(c) => write!(
-                f,
-                "“{c}” cannot be part of a server name: use letters, digits, hyphens and dots."
-            ),
-            FieldError::HostNotAscii => f.write_str(
-                "Use the ASCII form of an international server name (it starts with “xn--”).",
-            ),
-            FieldError::HostEmptyLabel => f.write_str(
-                "A server name cannot start with a dot or have two dots in a row.",
-            ),
-            FieldError::HostLabelTooLong => {
-                f.write_str("Each part of a server name between dots has at most 63 characters.")
-            }
-            FieldError::HostLabelHyphen => {
-                f.write_str("A part of a server name cannot start or end with a hyphen.")
-            }
-            FieldError::HostBadIpv4 => f.write_str(
-                "This is not a valid IPv4 address: it needs four numbers from 0 to 255, like 192.0.2.25.",
-            ),
-            FieldError::HostBracketedIpv6 => {
-                f.write_str("Enter the IPv6 address without the square brackets.")
-            }
-            FieldError::EmailMissingAt => {
-                f.write_str("Enter an email address like alerts@example.com.")
-            }
-            FieldError::EmailSeveralAt => f.write_str("An email address has only one “@”."),
-            FieldError::EmailHasSpace => f.write_str("An email address cannot contain spaces."),
-            FieldError::EmailLocalPartInvalid => f.write_str(
-                "The part before “@” is not valid in an email address: use letters, digits and . _ + - without two dots in a row.",
-            ),
-            FieldError::EmailLocalPartTooLong => f.write_str(
-                "The part before “@” of an email address has at most 64 characters.",
-            ),
-            FieldError::EmailDomainInvalid => f.write_str(
-                "The part after “@” must be a domain name, as in alerts@example.com.",
-            ),
-            FieldError::PasswordMissing => f.write_str(
-                "Enter the password for this user name, or turn off sign-in if the mail server does not need it.",
-            ),
-            FieldError::PasswordWithheld(reason) => f.write_str(reason.explanation()),
-            FieldError::PasswordNeededForTest => f.write_str(
-                "Type the password to test with a changed user name: the saved password belongs to the saved user name.",
-            ),
-            FieldError::TokenInvalidCharacter => f.write_str(
-                "An access token has only letters, digits, spaces and ASCII punctuation: copy it again.",
-            ),
-            FieldError::BaseUrlInvalid => f.write_str(
-                "Enter an address that starts with https://, http:// or /, without spaces, “?” or “#”, like /commandcenter/api.",
-            ),
-        }
-    }
-}
-
 /// The errors of a whole form, at most one per field, in page order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors(Vec<(Field, FieldError)>);
@@ -177,7 +91,7 @@ impl FieldErrors {
     }
 
     /// Keeps the value when the check passed, records the error against `field` otherwise.
-    fn keep<T>(&mut self, field: Field, checked: Result<T, FieldError>) -> Option<T> {
+    pub(crate) fn keep<T>(&mut self, field: Field, checked: Result<T, FieldError>) -> Option<T> {
         match checked {
             Ok(value) => Some(value),
             Err(error) => {
@@ -555,14 +469,11 @@ pub fn check_token(raw: &str) -> Result<Secret, FieldError> {
 pub fn check_base_url(raw: &str) -> Result<String, FieldError> {
     let value = required(Field::ApiBaseUrl, raw)?;
     at_most(value, MAX_BASE_URL_LEN)?;
-    let lower = value.to_ascii_lowercase();
-    let after_scheme = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let well_formed = match after_scheme {
-        Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+    let well_formed = match Address::parse(value) {
+        Address::Absolute { authority, .. } => !authority.is_empty(),
+        Address::Relative(path) => path.starts_with('/'),
         // "//host" would silently switch to another server: ask for the scheme instead.
-        None => value.starts_with('/') && !value.starts_with("//"),
+        Address::Other => false,
     };
     let clean =
         !value.contains(|c: char| c.is_whitespace() || c.is_control() || c == '?' || c == '#');

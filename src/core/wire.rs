@@ -6,7 +6,7 @@ use base64::Engine as _;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::errors::ApiError;
+use super::errors::{ApiError, ServerWords};
 use super::secret::Secret;
 use super::settings::{Baseline, Encryption, SettingsForm};
 
@@ -22,32 +22,6 @@ impl ApiConnection {
     pub fn url(&self, endpoint: &str) -> String {
         format!("{}/{}", self.base_url.trim_end_matches('/'), endpoint)
     }
-}
-
-/// A page on https cannot call an http API: the browser blocks it before it leaves, with no
-/// more explanation than "Failed to fetch". Known in advance, it gets its own message.
-pub fn is_mixed_content(page_origin: &str, url: &str) -> bool {
-    let scheme_is = |text: &str, scheme: &str| {
-        text.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    };
-    scheme_is(page_origin, "https://") && scheme_is(url, "http://")
-}
-
-/// Whether a call goes to the page's own origin (then CORS cannot be what blocked it). A
-/// relative address ("/api", "config.json") resolves against the page, so it is one.
-pub fn is_same_origin(page_origin: &str, url: &str) -> bool {
-    is_relative_reference(url)
-        || url
-            .to_ascii_lowercase()
-            .strip_prefix(&page_origin.to_ascii_lowercase())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
-/// No scheme and no host: "/api", "api", "./config.json", but not "//host/api" or "https://…".
-fn is_relative_reference(url: &str) -> bool {
-    let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
-    !url.starts_with("//") && !before_path.contains(':')
 }
 
 /// Error bodies above this are not read: no Command Center answer is that large, and a proxy's
@@ -126,8 +100,9 @@ pub enum SaveRequest {
     Update(EmailServerUpdate),
 }
 
-/// The mail server sign-in; the password travels as base64 of its UTF-8 bytes, as the contract
-/// requires (that is an encoding, not protection: it is still treated as a secret).
+/// A user name and password: the mail server sign-in of the email server bodies, and the body
+/// of `POST /Login`. The password travels as base64 of its UTF-8 bytes, as the contract requires
+/// (that is an encoding, not protection: it is still treated as a secret).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Credentials {
     pub username: String,
@@ -268,9 +243,10 @@ pub fn interpret_load_response(status: u16, body: &str) -> Result<Baseline, ApiE
 pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError> {
     let envelope: Option<ResultEnvelope> = read_json(body);
     let server_message = match &envelope {
-        Some(envelope) => envelope.message(),
+        Some(envelope) => envelope.message().map(ServerWords::Said),
         None => describe_foreign_body(body),
     };
+    let refusal_message = envelope.as_ref().and_then(ResultEnvelope::message);
     match status {
         200 => match envelope {
             _ if body.trim().is_empty() => Ok(()),
@@ -283,7 +259,7 @@ pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError
                 ..
             }) => Err(ApiError::Rejected {
                 code,
-                message: server_message,
+                message: refusal_message,
             }),
             // A 200 that is not JSON is most often a web server or a sign-in proxy answering in
             // Command Center's place: nothing says the settings were stored.
@@ -306,13 +282,13 @@ pub fn interpret_result_response(status: u16, body: &str) -> Result<(), ApiError
 
 /// What to say of an error body that is not Command Center's JSON: plain text is quoted
 /// (shortened); of an HTML page (a proxy's error page) only its title is quoted, never its markup.
-fn describe_foreign_body(body: &str) -> Option<String> {
+fn describe_foreign_body(body: &str) -> Option<ServerWords> {
     let body = body.trim();
     if body.is_empty() {
         return None;
     }
     if !body.starts_with('<') {
-        return Some(shorten(body));
+        return Some(ServerWords::Said(shorten(body)));
     }
     // ASCII lower-casing keeps every byte where it was, so an offset found in `lower` is the
     // same place in `body`, and a character boundary there.
@@ -321,7 +297,7 @@ fn describe_foreign_body(body: &str) -> Option<String> {
     let title_start = title_tag + lower[title_tag..].find('>')? + 1;
     let title_len = lower[title_start..].find("</title")?;
     let title = shorten(&body[title_start..title_start + title_len]);
-    (!title.is_empty()).then(|| format!("an HTML page titled “{title}”"))
+    (!title.is_empty()).then_some(ServerWords::HtmlPage { title })
 }
 
 /// Server text is shown as plain text, on one line, and never at length.
@@ -489,44 +465,6 @@ mod tests {
     }
 
     #[test]
-    fn mixed_content_is_an_https_page_calling_http() {
-        let page = "https://portal.example.com";
-        assert!(is_mixed_content(
-            page,
-            "http://cc.example.com/commandcenter/api/V4/EmailServer"
-        ));
-        assert!(is_mixed_content(page, "HTTP://cc.example.com/x"));
-        assert!(!is_mixed_content(page, "https://cc.example.com/x"));
-        assert!(!is_mixed_content(page, "/commandcenter/api/V4/EmailServer"));
-        assert!(!is_mixed_content(
-            "http://portal.example.com",
-            "http://cc.example.com/x"
-        ));
-    }
-
-    #[test]
-    fn same_origin_is_a_path_or_the_page_origin() {
-        let page = "https://portal.example.com";
-        assert!(is_same_origin(page, "/commandcenter/api/V4/EmailServer"));
-        assert!(is_same_origin(
-            page,
-            "https://portal.example.com/commandcenter/api"
-        ));
-        assert!(is_same_origin(page, "HTTPS://Portal.example.com/x"));
-        assert!(!is_same_origin(
-            page,
-            "https://portal.example.com.evil.test/x"
-        ));
-        assert!(!is_same_origin(page, "https://cc.example.com/x"));
-        assert!(!is_same_origin(page, "//cc.example.com/x"));
-        // Relative to the page, wherever it is served from.
-        assert!(is_same_origin(page, "config.json"));
-        assert!(is_same_origin(page, "./config.json"));
-        assert!(is_same_origin(page, "api/V4/EmailServer?x=http://y"));
-        assert!(!is_same_origin(page, "http://cc.example.com/x"));
-    }
-
-    #[test]
     fn url_joins_base_and_endpoint_with_one_slash() {
         let connection = |base: &str| ApiConnection {
             base_url: base.into(),
@@ -598,7 +536,7 @@ mod tests {
                 r#"{"errorMessage":"SMTPPort must be 1-65535","errorCode":1}"#
             ),
             Err(ApiError::BadRequest {
-                server_message: Some("SMTPPort must be 1-65535".into())
+                server_message: Some(ServerWords::Said("SMTPPort must be 1-65535".into()))
             })
         );
         assert_eq!(
@@ -625,7 +563,7 @@ mod tests {
             ),
             Err(ApiError::ServerError {
                 status: 500,
-                server_message: Some("Internal".into())
+                server_message: Some(ServerWords::Said("Internal".into()))
             })
         );
         assert_eq!(
@@ -638,7 +576,7 @@ mod tests {
             interpret_result_response(409, "conflict"),
             Err(ApiError::HttpStatus {
                 status: 409,
-                server_message: Some("conflict".into())
+                server_message: Some(ServerWords::Said("conflict".into()))
             })
         );
     }
@@ -651,7 +589,9 @@ mod tests {
             interpret_result_response(502, proxy_page),
             Err(ApiError::ServerError {
                 status: 502,
-                server_message: Some("an HTML page titled “502 Bad Gateway”".into())
+                server_message: Some(ServerWords::HtmlPage {
+                    title: "502 Bad Gateway".into()
+                })
             })
         );
         assert_eq!(
@@ -663,7 +603,7 @@ mod tests {
         );
         let long_text = "upstream timed out ".repeat(100);
         let Err(ApiError::ServerError {
-            server_message: Some(text),
+            server_message: Some(ServerWords::Said(text)),
             ..
         }) = interpret_result_response(504, &long_text)
         else {

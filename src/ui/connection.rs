@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::portal::Portal;
 use crate::api::CallControl;
 use crate::core::config::{RuntimeConfig, DEFAULT_API_BASE_URL};
+use crate::core::embedding::PortalSession;
 use crate::core::errors::ApiError;
-use crate::core::login::Session;
+use crate::core::login::{Session, SessionOrigin};
 use crate::core::settings::{Baseline, ConnectionForm};
 use crate::core::validation::validate_connection;
 use crate::core::wire::ApiConnection;
@@ -78,6 +79,35 @@ impl ConnectionState {
             Some(run_again) if from_portal => self.portal.ask_for_fresh_session(run_again, dialog),
             _ => dialog.run(()),
         }
+    }
+
+    /// A session the framing portal sent from `origin`: taken unless the administrator signed in
+    /// by themselves (that session is not taken away from them). Whether it was taken.
+    pub fn take_portal_session(&self, session: PortalSession, origin: String) -> bool {
+        let own = self
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(|s| !s.is_the_portals()));
+        if own {
+            return false;
+        }
+        if let Some(url) = session.api_base_url {
+            self.api_base_url.set(url);
+        }
+        self.session.set(Some(Session {
+            token: session.token,
+            origin: SessionOrigin::Portal { origin },
+        }));
+        true
+    }
+
+    /// Announces the page to the portal that frames it, if any, once `config.json` is known
+    /// (`None`: it could not be read).
+    pub fn configure_portal(&self, config: Option<&RuntimeConfig>) {
+        let connection = *self;
+        self.portal.configured(
+            config,
+            Callback::new(move |(session, origin)| connection.take_portal_session(session, origin)),
+        );
     }
 
     /// A new call under the configured timeout.

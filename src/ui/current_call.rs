@@ -4,26 +4,34 @@ use leptos::prelude::*;
 
 use super::connection::ConnectionState;
 use crate::api::CallControl;
+use crate::words::catalog as t;
 
 /// The newest call a form started; Cancel aborts it. Local storage: a `CallControl` holds browser
 /// objects, which never leave this thread.
 #[derive(Clone, Copy)]
-pub struct CurrentCall(StoredValue<Option<CallControl>, LocalStorage>);
+pub struct CurrentCall {
+    call: StoredValue<Option<CallControl>, LocalStorage>,
+    connection: ConnectionState,
+}
 
 impl CurrentCall {
+    /// For the component being built: its calls take the page's timeout.
     pub fn new() -> Self {
-        CurrentCall(StoredValue::new_local(None))
+        CurrentCall {
+            call: StoredValue::new_local(None),
+            connection: expect_context(),
+        }
     }
 
     /// A new call under the configured timeout, from now on the one Cancel aborts.
-    pub fn start(self, connection: ConnectionState) -> CallControl {
-        let control = connection.new_call();
-        self.0.set_value(Some(control.clone()));
+    pub fn start(self) -> CallControl {
+        let control = self.connection.new_call();
+        self.call.set_value(Some(control.clone()));
         control
     }
 
     pub fn cancel(self) {
-        self.0.with_value(|call| {
+        self.call.with_value(|call| {
             if let Some(call) = call {
                 call.cancel();
             }
@@ -41,7 +49,7 @@ pub fn CancelButton(
     view! {
         {move || waiting.get().then(|| view! {
             <button type="button" id=id on:click=move |_| call.cancel()>
-                "Cancel"
+                {t::button_cancel()}
             </button>
         })}
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::settings::{Encryption, Field};
+use crate::words::{self, catalog as t};
 
 /// The DOM id of a field's input; its hint and error use it as a prefix.
 pub fn input_id(field: Field) -> &'static str {
@@ -68,7 +69,7 @@ pub fn InputField(
     #[prop(optional)]
     on_input: Option<Callback<Field>>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
-    #[prop(optional, into)] hint: MaybeProp<&'static str>,
+    #[prop(optional, into)] hint: MaybeProp<String>,
 ) -> impl IntoView {
     let id = input_id(field);
     let revealed = RwSignal::new(false);
@@ -81,7 +82,7 @@ pub fn InputField(
     view! {
         // The invalid look hangs on aria-invalid (see main.css): one source for eyes and ears.
         <div class="field">
-            <label for=id>{field.label()}</label>
+            <label for=id>{words::field_label(field)}</label>
             <div class="input-row">
                 <input
                     id=id
@@ -108,12 +109,12 @@ pub fn InputField(
                         }
                     }
                 />
-                {kind.secret.then(|| view! { <RevealButton controls=id label=field.label() revealed /> })}
+                {kind.secret.then(|| view! { <RevealButton controls=id label=words::field_label(field) revealed /> })}
             </div>
             // What aria-describedby names: the hint and the error, whichever are there; an error
             // in the hint's own words replaces it rather than saying it twice.
             <div id=format!("{id}-description")>
-                {move || hint.get().filter(|text| error.with(|error| error.as_deref() != Some(*text))).map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
+                {move || hint.get().filter(|text| error.with(|error| error.as_ref() != Some(text))).map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
                 {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })}
             </div>
         </div>
@@ -123,11 +124,7 @@ pub fn InputField(
 /// "Show"/"Hide" for a masked input; the hidden words name which secret it reveals, so that
 /// two such buttons are told apart by a screen reader.
 #[component]
-fn RevealButton(
-    controls: &'static str,
-    label: &'static str,
-    revealed: RwSignal<bool>,
-) -> impl IntoView {
+fn RevealButton(controls: &'static str, label: String, revealed: RwSignal<bool>) -> impl IntoView {
     view! {
         <button
             type="button"
@@ -135,7 +132,7 @@ fn RevealButton(
             aria-controls=controls
             on:click=move |_| revealed.update(|shown| *shown = !*shown)
         >
-            {move || if revealed.get() { "Hide" } else { "Show" }}
+            {move || if revealed.get() { t::button_hide() } else { t::button_show() }}
             // Read out as "Show Password": a screen reader does not care about the capital.
             <span class="visually-hidden">" "{label}</span>
         </button>
@@ -144,20 +141,20 @@ fn RevealButton(
 
 /// A yes/no setting; the label follows the box, as is usual for checkboxes.
 #[component]
-pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: &'static str) -> impl IntoView {
+pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: String) -> impl IntoView {
     let id = input_id(field);
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field field-checkbox">
             <input type="checkbox" id=id name=id aria-describedby=hint_id.clone() prop:checked=value on:change:target=move |ev| value.set(ev.target().checked()) />
-            <label for=id>{field.label()}</label>
+            <label for=id>{words::field_label(field)}</label>
             <p class="field-hint" id=hint_id>{hint}</p>
         </div>
     }
 }
 
 #[component]
-pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl IntoView {
+pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: String) -> impl IntoView {
     let id = input_id(Field::Encryption);
     let hint_id = format!("{id}-hint");
     // The select's `value` property follows later changes, but it is set before the options
@@ -165,7 +162,7 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl
     let initial = value.get_untracked();
     view! {
         <div class="field">
-            <label for=id>{Field::Encryption.label()}</label>
+            <label for=id>{words::field_label(Field::Encryption)}</label>
             <select
                 id=id
                 name=id
@@ -180,7 +177,7 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: &'static str) -> impl
                 {Encryption::ALL
                     .into_iter()
                     .map(|option| view! {
-                        <option value=option.wire_name() selected=option == initial>{option.label()}</option>
+                        <option value=option.wire_name() selected=option == initial>{words::encryption(option)}</option>
                     })
                     .collect_view()}
             </select>

@@ -10,6 +10,7 @@ use crate::core::flow::FormSnapshot;
 use crate::core::saved_password::{saved_password, SavedPassword};
 use crate::core::settings::{Baseline, Encryption, Field, SettingsForm};
 use crate::core::validation::{field_errors, FieldErrors};
+use crate::words;
 
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -33,7 +34,9 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(connection: ConnectionState) -> Self {
+    /// For the settings page being built, on the session in its context.
+    pub fn new() -> Self {
+        let connection = expect_context::<ConnectionState>();
         let smtp_server = RwSignal::new(String::new());
         let smtp_port = RwSignal::new(String::new());
         let encryption = RwSignal::new(Encryption::default());
@@ -166,7 +169,7 @@ impl FormState {
             if !shown {
                 return None;
             }
-            errors.with(|errors| errors.get(field).map(ToString::to_string))
+            errors.with(|errors| errors.get(field).map(words::field_error))
         })
     }
 }

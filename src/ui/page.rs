@@ -1,39 +1,57 @@
 //! The "Email server" page: load what Command Center has, review and save the changes, send a
 //! test mail. What happens next is [`PageFlow`]'s decision; this component renders it, runs the
-//! calls it asks for in `Action`s and hands their outcomes back.
+//! calls it asks for in one `Action` and does what the flow makes of their outcomes.
 
 use leptos::ev::SubmitEvent;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::connection::ConnectionState;
-use super::current_call::{CancelButton, CurrentCall};
+use super::current_call::CurrentCall;
+use super::dom::{focus_element, focus_input, show_modal};
+use super::form_actions::FormActions;
 use super::form_state::FormState;
 use super::load_status::LoadStatus;
 use super::reauth::ReauthDialog;
 use super::review::ReviewDialog;
 use super::settings_fields::SettingsFields;
 use super::status::StatusArea;
-use super::{focus_element, focus_input, show_modal};
-use crate::api;
+use crate::api::{self, CallControl};
 use crate::core::embedding::ToParent;
-use crate::core::flow::{AfterCall, AfterPress, Call, PageFlow};
+use crate::core::flow::{AfterCall, AfterPress, Call, FormSnapshot, PageFlow};
 use crate::core::settings::Baseline;
+use crate::core::wire::ApiConnection;
 
 #[component]
-pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
-    let form = FormState::new(connection);
+pub fn EmailServerPage() -> impl IntoView {
+    let connection = expect_context::<ConnectionState>();
+    let form = FormState::new();
     let flow = RwSignal::new(PageFlow::new());
     let current_call = CurrentCall::new();
-    let review_dialog = NodeRef::<Dialog>::new();
-    let reauth_dialog = NodeRef::<Dialog>::new();
+    let (review_dialog, reauth_dialog) = (NodeRef::<Dialog>::new(), NodeRef::<Dialog>::new());
 
-    // What runs the failed call again once a new token is the session's; bound further down,
-    // once the calls exist.
-    let run_again = StoredValue::new(None::<Callback<()>>);
+    // Every call the page makes runs in this one Action; its value is what comes next.
+    let run = Action::new_local(move |call: &Call| {
+        let (call, control) = (call.clone(), current_call.start());
+        let api_connection = connection.api_connection_untracked();
+        async move { make_call(call, api_connection, &control, flow).await }
+    });
+    let after_press = move |after: AfterPress| match after {
+        AfterPress::Nothing => {}
+        AfterPress::Review => show_modal(review_dialog),
+        AfterPress::Focus(field) => focus_input(field),
+        AfterPress::Run(call) => {
+            run.dispatch(call);
+        }
+    };
+    let on_signed_in_again = Callback::new(move |()| {
+        if let Some(api_connection) = connection.api_connection_untracked() {
+            after_press(flow.write().signed_in_again(&api_connection.token));
+        }
+    });
     let after_call = move |after: Option<AfterCall>| match after {
         Some(AfterCall::AskToSignInAgain) => connection.ask_to_sign_in_again(
-            run_again.get_value(),
+            Some(on_signed_in_again),
             Callback::new(move |()| show_modal(reauth_dialog)),
         ),
         Some(AfterCall::ShowLoaded(baseline)) => form.take_loaded(baseline),
@@ -44,125 +62,42 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
         // `None`: the page was left while the call was on its way.
         Some(AfterCall::Nothing) | None => {}
     };
-    // Every call the page makes runs in this one Action; its outcome goes back to the flow.
-    let run = Action::new_local(move |call: &Call| {
-        let (call, control) = (call.clone(), current_call.start(connection));
-        let api_connection = connection.api_connection_untracked();
-        let pressed = button_of(&call);
-        async move {
-            let after = match (call, api_connection) {
-                (Call::Load, Some(api_connection)) => {
-                    let outcome = api::load_email_server(&api_connection, &control).await;
-                    flow.try_update(|flow| flow.load_finished(&api_connection, outcome))
-                }
-                // Signed in means a checked base URL and token: there is always a connection.
-                (Call::Load, None) => None,
-                (Call::Save(attempt), _) => {
-                    let outcome =
-                        api::save_email_server(&attempt.connection, &attempt.request, &control)
-                            .await;
-                    flow.try_update(|flow| flow.save_finished(*attempt, outcome))
-                }
-                (Call::TestMail(attempt), _) => {
-                    let outcome =
-                        api::send_test_mail(&attempt.connection, &attempt.request, &control).await;
-                    flow.try_update(|flow| flow.test_finished(*attempt, outcome))
-                }
-            };
+    Effect::new(move |_| {
+        if let Some((pressed, after)) = run.value().get() {
             after_call(after);
             give_focus_back_to(pressed);
         }
     });
-    let after_press = move |after: AfterPress| match after {
-        AfterPress::Nothing => {}
-        AfterPress::Review => show_modal(review_dialog),
-        AfterPress::Focus(field) => focus_input(field),
-        AfterPress::Run(call) => {
-            run.dispatch(call);
-        }
-    };
 
     // Signing in with a pasted token already fetched the settings; otherwise fetch them now.
-    match (
-        connection.take_first_load(),
-        connection.api_connection_untracked(),
-    ) {
-        (Some(outcome), Some(api_connection)) => {
-            after_call(flow.try_update(|flow| flow.load_finished(&api_connection, outcome)));
-        }
-        _ => after_press(AfterPress::Run(Call::Load)),
+    let first_load = connection.take_first_load();
+    match first_load.zip(connection.api_connection_untracked()) {
+        Some((outcome, api)) => after_call(flow.try_update(|f| f.load_finished(&api, outcome))),
+        None => after_press(AfterPress::Run(Call::Load)),
     }
 
-    let dirty = Memo::new(move |_| form.changes.with(|changes| !changes.is_empty()));
-    let busy = Memo::new(move |_| flow.with(PageFlow::busy));
-    let can_save = Memo::new(move |_| flow.with(|flow| flow.can_save(dirty.get())));
-    warn_before_leaving_with(dirty);
-    connection.portal.report_dirty(dirty);
-
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let after = flow.write().save_pressed(form.snapshot_untracked());
+    let dirty = watch_for_unsaved_changes(form, connection);
+    let pressed = move |press: fn(&mut PageFlow, FormSnapshot) -> AfterPress| {
+        let after = press(&mut flow.write(), form.snapshot_untracked());
         if after != AfterPress::Nothing {
             form.mark_submit_attempted();
         }
         after_press(after);
     };
-    let on_test = move |_| {
-        let after = flow.write().test_pressed(form.snapshot_untracked());
-        if after != AfterPress::Nothing {
-            form.mark_submit_attempted();
-        }
-        after_press(after);
-    };
-    let on_signed_in_again = Callback::new(move |()| {
-        if let Some(api_connection) = connection.api_connection_untracked() {
-            after_press(flow.write().signed_in_again(&api_connection.token));
-        }
-    });
-    run_again.set_value(Some(on_signed_in_again));
 
     view! {
         <div class="settings">
-            <form class="settings-form" novalidate on:submit=on_submit>
+            <form class="settings-form" novalidate on:submit=move |ev: SubmitEvent| {
+                ev.prevent_default();
+                pressed(PageFlow::save_pressed);
+            }>
                 <LoadStatus
                     state=Signal::derive(move || flow.with(|flow| flow.load().clone()))
                     on_retry=Callback::new(move |()| after_press(flow.write().retry_load()))
                     on_start_empty=Callback::new(move |()| after_call(Some(flow.write().start_empty())))
                 />
                 <SettingsFields form />
-                <div class="form-actions">
-                    <button type="submit" id="save" class="primary" aria-describedby="buttons-off" disabled=move || !can_save.get()>
-                        {move || if flow.with(PageFlow::saving) { "Saving…" } else { "Save" }}
-                    </button>
-                    <button
-                        type="button"
-                        id="discard"
-                        disabled=move || busy.get() || !dirty.get()
-                        on:click=move |_| {
-                            form.discard_changes();
-                            flow.write().clear_status();
-                        }
-                    >
-                        "Discard changes"
-                    </button>
-                    <button
-                        type="button"
-                        id="send-test"
-                        aria-describedby="send-test-note buttons-off"
-                        disabled=busy
-                        on:click=on_test
-                    >
-                        {move || if flow.with(PageFlow::sending_test) { "Sending…" } else { "Send test email" }}
-                    </button>
-                    <CancelButton id="cancel-request" call=current_call waiting=busy />
-                </div>
-                // Why a button is off, under them; empty (and hidden by main.css) while both are on.
-                <p class="form-note" id="buttons-off" aria-live="polite">
-                    {move || flow.with(|flow| flow.buttons_off_because(dirty.get())).unwrap_or_default()}
-                </p>
-                <p class="form-note" id="send-test-note">
-                    "The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as."
-                </p>
+                <FormActions flow form dirty current_call on_test=Callback::new(move |()| pressed(PageFlow::test_pressed)) />
                 <StatusArea status=Signal::derive(move || flow.with(|flow| flow.status().cloned())) />
             </form>
             <ReviewDialog
@@ -174,11 +109,10 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             />
             <ReauthDialog
                 dialog=reauth_dialog
-                connection
                 on_signed_in_again
+                // The dialog gives the focus back to where it was when it opened: nowhere, as the
+                // pressed button was off then.
                 on_dismiss=Callback::new(move |()| {
-                    // The dialog gives the focus back to where it was when it opened: nowhere,
-                    // as the pressed button was off then.
                     if let Some(button) = flow.write().sign_in_again_dismissed().as_ref().and_then(button_of) {
                         focus_element(button);
                     }
@@ -186,6 +120,35 @@ pub fn EmailServerPage(connection: ConnectionState) -> impl IntoView {
             />
         </div>
     }
+}
+
+/// Makes `call` and hands its outcome to the flow: the button whose press started it, and what
+/// the page does next (`None`: the page was left meanwhile).
+async fn make_call(
+    call: Call,
+    api_connection: Option<ApiConnection>,
+    control: &CallControl,
+    flow: RwSignal<PageFlow>,
+) -> (Option<&'static str>, Option<AfterCall>) {
+    let pressed = button_of(&call);
+    let after = match (call, api_connection) {
+        (Call::Load, Some(api_connection)) => {
+            let outcome = api::load_email_server(&api_connection, control).await;
+            flow.try_update(|flow| flow.load_finished(&api_connection, outcome))
+        }
+        // Signed in means a checked base URL and token: there is always a connection.
+        (Call::Load, None) => None,
+        (Call::Save(attempt), _) => {
+            let outcome =
+                api::save_email_server(&attempt.connection, &attempt.request, control).await;
+            flow.try_update(|flow| flow.save_finished(*attempt, outcome))
+        }
+        (Call::TestMail(attempt), _) => {
+            let outcome = api::send_test_mail(&attempt.connection, &attempt.request, control).await;
+            flow.try_update(|flow| flow.test_finished(*attempt, outcome))
+        }
+    };
+    (pressed, after)
 }
 
 /// The button whose press started `call`.
@@ -208,12 +171,16 @@ fn give_focus_back_to(button: Option<&'static str>) {
     }
 }
 
-/// Asks before the tab is closed or reloaded while changes are unsaved.
-fn warn_before_leaving_with(dirty: Memo<bool>) {
+/// Whether anything differs from what Command Center holds; while it does, the page asks before
+/// the tab is closed or reloaded, and tells a portal that frames it.
+fn watch_for_unsaved_changes(form: FormState, connection: ConnectionState) -> Memo<bool> {
+    let dirty = Memo::new(move |_| form.changes.with(|changes| !changes.is_empty()));
+    connection.portal.report_dirty(dirty);
     // The listener lives as long as the page; the handle is only needed to remove it.
     let _listener = window_event_listener(leptos::ev::beforeunload, move |event| {
         if dirty.get_untracked() {
             event.prevent_default();
         }
     });
+    dirty
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::document;
 
+use crate::words::catalog;
+
 const NOTICE_ID: &str = "page-error";
 
 /// Installs the panic hook; call once, before mounting.
@@ -28,11 +30,7 @@ fn show_notice() {
     let _ = notice.set_attribute("role", "alert");
     // The panic message stays in the console: it is for developers, and the page must never
     // risk showing data it was handling.
-    notice.set_text_content(Some(
-        "Something went wrong inside this page and it may stop responding. Reload the page to \
-         start again; nothing was saved unless the page said so. (The details are in the \
-         browser's developer console.)",
-    ));
+    notice.set_text_content(Some(&catalog::page_error()));
     if let Some(body) = document.body() {
         let _ = body.prepend_with_node_1(&notice);
     }

@@ -1,16 +1,15 @@
 //! The portal that frames the page, if one does: the page announces itself, takes the portal's
 //! token and tells it what happens (`crate::core::embedding` has the protocol and decides which
-//! messages count).
+//! messages count). It knows nothing of the page's session: it hands each session the portal
+//! sends to whoever configured it, which says whether it took it.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, ResizeObserver, Window};
 
-use super::connection::ConnectionState;
 use crate::core::config::RuntimeConfig;
-use crate::core::embedding::{judge_message, Incoming, ToParent, PORTAL_PATIENCE};
-use crate::core::login::{Session, SessionOrigin};
+use crate::core::embedding::{judge_message, Incoming, PortalSession, ToParent, PORTAL_PATIENCE};
 
 /// Where the page stands with a portal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +49,13 @@ impl Portal {
     }
 
     /// Once `config.json` is known (`None`: it could not be read): announce the page to each
-    /// allowed parent origin, or go it alone.
-    pub fn configured(self, config: Option<&RuntimeConfig>, connection: ConnectionState) {
+    /// allowed parent origin, or go it alone. Each session the portal sends goes to `take`, with
+    /// the origin it came from; `take` answers whether the page took it.
+    pub fn configured(
+        self,
+        config: Option<&RuntimeConfig>,
+        take: Callback<(PortalSession, String), bool>,
+    ) {
         if self.state.get_untracked() != PortalState::Connecting {
             return;
         }
@@ -63,7 +67,7 @@ impl Portal {
             self.state.set(PortalState::Alone);
             return;
         };
-        self.listen(parent.clone(), allowed.clone(), connection);
+        self.listen(parent.clone(), allowed.clone(), take);
         observe_height(self);
         for origin in &allowed {
             post(&parent, &ToParent::ready(), origin);
@@ -79,7 +83,12 @@ impl Portal {
         );
     }
 
-    fn listen(self, parent: Window, allowed: Vec<String>, connection: ConnectionState) {
+    fn listen(
+        self,
+        parent: Window,
+        allowed: Vec<String>,
+        take: Callback<(PortalSession, String), bool>,
+    ) {
         // The listener lives as long as the page.
         let _listener = window_event_listener(leptos::ev::message, move |event: MessageEvent| {
             let from_parent = event
@@ -91,23 +100,10 @@ impl Portal {
             match judge_message(&event.origin(), from_parent, &allowed, data.as_deref()) {
                 Incoming::Ignored(reason) => note(&format!("ignored {reason}")),
                 Incoming::Session(session) => {
-                    // A session of the administrator's own is not taken away from them.
-                    let own = connection
-                        .session
-                        .with_untracked(|s| s.as_ref().is_some_and(|s| !s.is_the_portals()));
-                    if own {
+                    if !take.run((session, event.origin())) {
                         note("ignored a session from the portal: signed in already");
                         return;
                     }
-                    if let Some(url) = session.api_base_url {
-                        connection.api_base_url.set(url);
-                    }
-                    connection.session.set(Some(Session {
-                        token: session.token.clone(),
-                        origin: SessionOrigin::Portal {
-                            origin: event.origin(),
-                        },
-                    }));
                     self.parent_origin.set_value(Some(event.origin()));
                     self.state.set(PortalState::Driven);
                     tell_height(self);

@@ -4,19 +4,20 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::close_dialog;
 use super::connection::ConnectionState;
+use super::dom::close_dialog;
 use super::sign_in::SignInForm;
 use crate::core::login::{Session, SignInMode};
+use crate::words::catalog as t;
 
 #[component]
 pub fn ReauthDialog(
     dialog: NodeRef<Dialog>,
-    connection: ConnectionState,
     on_signed_in_again: Callback<()>,
     /// However the dialog closed (Cancel, Escape, or signed in after the retry was taken).
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
+    let connection = expect_context::<ConnectionState>();
     let mode = Signal::derive(move || {
         connection.session.with(|session| {
             session
@@ -38,15 +39,12 @@ pub fn ReauthDialog(
             aria-describedby="reauth-reason"
             on:close=move |_| on_dismiss.run(())
         >
-            <h2 id="reauth-title">"Sign in again"</h2>
-            <p id="reauth-reason" role="alert">
-                "Command Center did not accept the token (HTTP 401): the session has expired or the token was revoked. "
-                "Sign in again to continue; what you typed in the form is kept and the action is retried."
-            </p>
-            <SignInForm connection mode on_signed_in />
+            <h2 id="reauth-title">{t::reauth_title()}</h2>
+            <p id="reauth-reason" role="alert">{t::reauth_reason()}</p>
+            <SignInForm mode on_signed_in />
             <div class="dialog-actions">
                 <button type="button" id="reauth-cancel" on:click=move |_| close_dialog(dialog)>
-                    "Cancel"
+                    {t::button_cancel()}
                 </button>
             </div>
         </dialog>

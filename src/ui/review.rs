@@ -5,8 +5,9 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::close_dialog;
+use super::dom::close_dialog;
 use crate::core::changes::Change;
+use crate::words::{self, catalog as t};
 
 #[component]
 pub fn ReviewDialog(
@@ -21,17 +22,7 @@ pub fn ReviewDialog(
     /// However the dialog closed (Back, Confirm, Escape).
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let summary = move || {
-        let count = changes.with(Vec::len);
-        let settings = if count == 1 { "setting" } else { "settings" };
-        if updating.get() {
-            format!("Command Center's email server will be updated: {count} {settings} change.")
-        } else {
-            format!(
-                "Command Center's email server will be configured with these {count} {settings}."
-            )
-        }
-    };
+    let summary = move || words::review_summary(changes.with(Vec::len), updating.get());
     view! {
         <dialog
             node_ref=dialog
@@ -41,29 +32,29 @@ pub fn ReviewDialog(
             aria-describedby="review-summary"
             on:close=move |_| on_close.run(())
         >
-            <h2 id="review-title">"Review the changes"</h2>
+            <h2 id="review-title">{t::review_title()}</h2>
             <p id="review-summary">{summary}</p>
             <table class="changes">
                 <thead>
                     <tr>
-                        <th scope="col">"Setting"</th>
-                        <th scope="col">"Now"</th>
-                        <th scope="col">"After saving"</th>
+                        <th scope="col">{t::review_setting()}</th>
+                        <th scope="col">{t::review_now()}</th>
+                        <th scope="col">{t::review_after()}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || changes.get() key=|change| change.clone() let(change)>
                         <tr>
-                            <th scope="row">{change.field.label()}</th>
-                            <td>{change.before}</td>
-                            <td>{change.after}</td>
+                            <th scope="row">{words::field_label(change.field)}</th>
+                            <td>{words::shown(&change.before)}</td>
+                            <td>{words::shown(&change.after)}</td>
                         </tr>
                     </For>
                 </tbody>
             </table>
             <div class="dialog-actions">
                 <button type="button" id="review-back" on:click=move |_| close_dialog(dialog)>
-                    "Back"
+                    {t::button_back()}
                 </button>
                 <button
                     type="button"
@@ -74,7 +65,7 @@ pub fn ReviewDialog(
                         close_dialog(dialog);
                     }
                 >
-                    "Confirm"
+                    {t::button_confirm()}
                 </button>
             </div>
         </dialog>

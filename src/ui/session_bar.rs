@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::connection::ConnectionState;
 use crate::api;
 use crate::core::login::{Session, SessionOrigin};
+use crate::words::{self, catalog as t};
 
 #[component]
-pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
+pub fn SessionBar() -> impl IntoView {
+    let connection = expect_context::<ConnectionState>();
     let sign_out = Action::new_local(move |session: &Session| {
         let session = session.clone();
         let api_connection = connection.api_connection_untracked();
@@ -23,11 +25,6 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
         }
     });
     let signing_out = sign_out.pending();
-    let from_portal = Memo::new(move |_| {
-        connection
-            .session
-            .with(|s| s.as_ref().is_some_and(Session::is_the_portals))
-    });
     let on_sign_out = move |_| {
         if let Some(session) = connection.session.get_untracked() {
             sign_out.dispatch(session);
@@ -36,15 +33,17 @@ pub fn SessionBar(connection: ConnectionState) -> impl IntoView {
     view! {
         <div class="session-bar">
             <p id="session-user">
-                {move || connection.session.with(|s| s.as_ref().map(Session::describe))}
+                {move || connection.session.with(|s| s.as_ref().map(words::session))}
             </p>
             <p class="session-where">{move || connection.api_base_url.get()}</p>
             // A portal's session is the portal's to end.
-            {move || (!from_portal.get()).then(|| view! {
+            <Show when=move || {
+                connection.session.with(|s| s.as_ref().is_some_and(|s| !s.is_the_portals()))
+            }>
                 <button type="button" id="sign-out" on:click=on_sign_out disabled=signing_out>
-                    {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
+                    {move || if signing_out.get() { t::button_signing_out() } else { t::button_sign_out() }}
                 </button>
-            })}
+            </Show>
         </div>
     }
 }

@@ -4,29 +4,23 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
-use crate::core::saved_password::SavedPassword;
 use crate::core::settings::Field;
+use crate::words::{self, catalog as t};
 
 #[component]
 pub fn SettingsFields(form: FormState) -> impl IntoView {
     let on_leave = Callback::new(move |field: Field| form.mark_touched(field));
-    let password_hint = Signal::derive(move || match form.saved_password.get() {
-        SavedPassword::NotSaved => None,
-        SavedPassword::Reusable => Some("Saved password kept unless you type a new one."),
-        SavedPassword::Withheld(reason) => Some(reason.explanation()),
-    });
-    // A memo, so that the credential fields are only re-created when sign-in is switched.
-    let use_authentication = Memo::new(move |_| form.use_authentication.get());
+    let password_hint = Signal::derive(move || words::password_hint(form.saved_password.get()));
     view! {
         <fieldset>
-            <legend>"Mail server"</legend>
+            <legend>{t::legend_mail_server()}</legend>
             <div class="field-row">
                 <InputField
                     field=Field::SmtpServer
                     value=form.smtp_server
                     error=form.visible_error(Field::SmtpServer)
                     on_leave
-                    hint="Host name or IP address, without http:// or a port."
+                    hint=t::field_smtp_server_hint()
                 />
                 <InputField
                     field=Field::SmtpPort
@@ -34,40 +28,41 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     error=form.visible_error(Field::SmtpPort)
                     on_leave
                     kind=InputKind::NUMBER
-                    hint="Usually 25, 587 (TLS) or 465 (SSL)."
+                    hint=t::field_smtp_port_hint()
                 />
             </div>
             <EncryptionSelect
                 value=form.encryption
-                hint="Use what the mail server offers; TLS upgrades the connection with STARTTLS."
+                hint=t::field_encryption_hint()
             />
         </fieldset>
         <fieldset>
-            <legend>"Sender"</legend>
+            <legend>{t::legend_sender()}</legend>
             <InputField
                 field=Field::SenderEmail
                 value=form.sender_email
                 error=form.visible_error(Field::SenderEmail)
                 on_leave
                 kind=InputKind::EMAIL
-                hint="The From address of every mail Command Center sends."
+                hint=t::field_sender_email_hint()
             />
             <InputField
                 field=Field::SenderName
                 value=form.sender_name
                 error=form.visible_error(Field::SenderName)
                 on_leave
-                hint="Shown to recipients as the sender, for example Backup alerts."
+                hint=t::field_sender_name_hint()
             />
         </fieldset>
         <fieldset>
-            <legend>"Authentication"</legend>
+            <legend>{t::legend_authentication()}</legend>
             <CheckboxField
                 field=Field::Authentication
                 value=form.use_authentication
-                hint="Turn on when the mail server only accepts mail after signing in."
+                hint=t::field_authentication_hint()
             />
-            {move || use_authentication.get().then(|| view! {
+            // Re-created only when sign-in is switched: `<Show>` memoises its condition.
+            <Show when=move || form.use_authentication.get()>
                 <InputField
                     field=Field::Username
                     value=form.username
@@ -83,7 +78,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     // Keeps browsers from offering the administrator's own saved password.
                     kind=InputKind { autocomplete: "new-password", ..InputKind::SECRET }
                 />
-            })}
+            </Show>
         </fieldset>
     }
 }

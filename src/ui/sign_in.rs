@@ -2,7 +2,6 @@
 //! (`POST /Login`), or with a pasted access token (checked by loading the settings with it). The
 //! first sign-in is index.html's own form (`static_sign_in`), which signs in the same way.
 
-use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -14,26 +13,26 @@ use crate::core::login::{
     sign_in_attempt, Session, SignInAttempt, SignInKind, SignInMode, SignInValues,
 };
 use crate::core::settings::Field;
-use crate::core::validation::FieldError;
+use crate::core::validation::FieldErrors;
 use crate::core::wire::ApiConnection;
+use crate::words::{self, catalog as t};
 
 /// The credentials and the button. On success the password or token input is emptied: the
 /// secret now lives only in the session.
 #[component]
 pub fn SignInForm(
-    connection: ConnectionState,
     #[prop(into)] mode: Signal<SignInMode>,
     on_signed_in: Callback<Session>,
 ) -> impl IntoView {
+    let connection = expect_context::<ConnectionState>();
     let password = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(Field, FieldError)>::new());
+    let errors = RwSignal::new(FieldErrors::default());
     let failure = RwSignal::new(None::<String>);
     // The call in flight, for the Cancel button.
     let current_call = CurrentCall::new();
 
     let sign_in = sign_in_action(
-        connection,
         current_call,
         Callback::new(move |outcome: Result<Session, String>| match outcome {
             Ok(session) => {
@@ -64,7 +63,7 @@ pub fn SignInForm(
         });
         match attempt {
             Ok(attempt) => {
-                errors.set(Vec::new());
+                errors.set(FieldErrors::default());
                 sign_in.dispatch(attempt);
             }
             Err(found) => errors.set(found),
@@ -72,51 +71,42 @@ pub fn SignInForm(
     };
 
     let error_of = move |field: Field| {
-        Signal::derive(move || {
-            errors.with(|all| {
-                all.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, e)| e.to_string())
-            })
-        })
+        Signal::derive(move || errors.with(|all| all.get(field).map(words::field_error)))
     };
-    // A memo, so that the fields below are only re-created when the mode switches.
-    let user_and_password = Memo::new(move |_| mode.get() == SignInMode::UserAndPassword);
-
     view! {
         <form class="sign-in-form" novalidate on:submit=on_submit>
-            {move || if user_and_password.get() {
-                Either::Left(view! {
-                    <InputField
-                        field=Field::LoginUser
-                        value=connection.user_name
-                        error=error_of(Field::LoginUser)
-                        kind=InputKind { autocomplete: "username", ..InputKind::TEXT }
-                    />
-                    <InputField
-                        field=Field::LoginPassword
-                        value=password
-                        error=error_of(Field::LoginPassword)
-                        kind=InputKind { autocomplete: "current-password", ..InputKind::SECRET }
-                    />
-                })
-            } else {
-                Either::Right(view! {
+            // Re-created only when the mode switches: `<Show>` memoises its condition.
+            <Show
+                when=move || mode.get() == SignInMode::UserAndPassword
+                fallback=move || view! {
                     <InputField
                         field=Field::AccessToken
                         value=token
                         error=error_of(Field::AccessToken)
                         kind=InputKind::SECRET
-                        hint="An API access token or key created in Command Center. It stays in this tab's memory only."
+                        hint=t::field_access_token_hint()
                     />
-                })
-            }}
+                }
+            >
+                <InputField
+                    field=Field::LoginUser
+                    value=connection.user_name
+                    error=error_of(Field::LoginUser)
+                    kind=InputKind { autocomplete: "username", ..InputKind::TEXT }
+                />
+                <InputField
+                    field=Field::LoginPassword
+                    value=password
+                    error=error_of(Field::LoginPassword)
+                    kind=InputKind { autocomplete: "current-password", ..InputKind::SECRET }
+                />
+            </Show>
             <div class="form-actions">
                 <button type="submit" id="sign-in" class="primary" disabled=pending>
                     {move || match (pending.get(), mode.get()) {
-                        (true, _) => "Signing in…",
-                        (false, SignInMode::UserAndPassword) => "Sign in",
-                        (false, SignInMode::AccessToken) => "Use this token",
+                        (true, _) => t::button_signing_in(),
+                        (false, SignInMode::UserAndPassword) => t::button_sign_in(),
+                        (false, SignInMode::AccessToken) => t::button_use_token(),
                     }}
                 </button>
                 <CancelButton id="sign-in-cancel" call=current_call waiting=pending />
@@ -133,12 +123,12 @@ pub fn SignInForm(
 /// The sign-in call as an `Action`, cancelled by `call`'s Cancel; `done` gets the session, or
 /// the sentence to show. Both sign-in forms use it.
 pub(super) fn sign_in_action(
-    connection: ConnectionState,
     call: CurrentCall,
     done: Callback<Result<Session, String>>,
 ) -> Action<SignInAttempt, ()> {
+    let connection = expect_context::<ConnectionState>();
     Action::new_local(move |attempt: &SignInAttempt| {
-        let (attempt, control) = (attempt.clone(), call.start(connection));
+        let (attempt, control) = (attempt.clone(), call.start());
         async move {
             let _ = done.try_run(signed_in(attempt, connection, &control).await);
         }
@@ -156,14 +146,16 @@ async fn signed_in(
     match &attempt.kind {
         SignInKind::Login { request, .. } => api::login(&attempt.base_url, request, control)
             .await
-            .map_err(|error| attempt.login_failed(&error)),
+            .map_err(|error| words::sign_in_failed(&attempt, &error)),
         SignInKind::Token(session) => {
             let api_connection = ApiConnection {
                 base_url: attempt.base_url.clone(),
                 token: session.token.clone(),
             };
             let outcome = api::load_email_server(&api_connection, control).await;
-            let (session, first_load) = attempt.token_checked(session.clone(), outcome)?;
+            let (session, first_load) = attempt
+                .token_checked(session.clone(), outcome)
+                .map_err(|error| words::sign_in_failed(&attempt, &error))?;
             connection.first_load.set_value(Some(first_load));
             Ok(session)
         }

@@ -18,7 +18,8 @@ use super::portal::PortalState;
 use super::sign_in::sign_in_action;
 use crate::core::login::{sign_in_attempt, Session, SignInMode, SignInValues};
 use crate::core::settings::Field;
-use crate::core::validation::FieldError;
+use crate::core::validation::FieldErrors;
+use crate::words::{self, catalog as t};
 
 /// The fields of the form, each with its place for an error.
 const FIELDS: [Field; 4] = [
@@ -29,7 +30,8 @@ const FIELDS: [Field; 4] = [
 ];
 
 /// Takes the form over, if the page has one.
-pub fn take_over(connection: ConnectionState) {
+pub fn take_over() {
+    let connection = expect_context::<ConnectionState>();
     let (Some(panel), Some(parent)) = (by_id("sign-in-panel"), by_id("app")) else {
         return;
     };
@@ -44,7 +46,6 @@ pub fn take_over(connection: ConnectionState) {
     let panel = StoredValue::new_local(panel);
     let current_call = CurrentCall::new();
     let sign_in = sign_in_action(
-        connection,
         current_call,
         Callback::new(move |outcome: Result<Session, String>| match outcome {
             Ok(session) => {
@@ -77,7 +78,7 @@ pub fn take_over(connection: ConnectionState) {
         connection.user_name.set(values.user_name.clone());
         match sign_in_attempt(&values.as_sign_in()) {
             Ok(attempt) => {
-                show_errors(&[]);
+                show_errors(&FieldErrors::default());
                 sign_in.dispatch(attempt);
             }
             Err(errors) => show_errors(&errors),
@@ -87,8 +88,8 @@ pub fn take_over(connection: ConnectionState) {
         waiting_for_config.set(false);
         current_call.cancel();
     };
-    listen(connection, submit, cancel);
-    follow_state(connection, panel, parent, busy);
+    listen(submit, cancel);
+    follow_state(panel, parent, busy);
     Effect::new(move |_| {
         let waiting = waiting_for_config.get();
         show_reading_settings(waiting);
@@ -99,11 +100,8 @@ pub fn take_over(connection: ConnectionState) {
 }
 
 /// The clicks and keys that sign in or cancel, and typing into the API base URL.
-fn listen(
-    connection: ConnectionState,
-    submit: impl Fn() + Copy + 'static,
-    cancel: impl Fn() + 'static,
-) {
+fn listen(submit: impl Fn() + Copy + 'static, cancel: impl Fn() + 'static) {
+    let connection = expect_context::<ConnectionState>();
     on(by_id("sign-in"), "click", move |_| submit());
     on(by_id("sign-in-cancel"), "click", move |_| cancel());
     on(by_id("sign-in-form"), "keydown", move |event| {
@@ -125,12 +123,8 @@ fn listen(
 
 /// Shows what the page's state says: the form while nobody is signed in (and no portal is about
 /// to sign in), its API base URL unless config.json fixes it, the button while a sign-in runs.
-fn follow_state(
-    connection: ConnectionState,
-    panel: StoredValue<Element, LocalStorage>,
-    parent: Element,
-    busy: Memo<bool>,
-) {
+fn follow_state(panel: StoredValue<Element, LocalStorage>, parent: Element, busy: Memo<bool>) {
+    let connection = expect_context::<ConnectionState>();
     let connecting_panel = by_id("portal-connecting");
     if let Some(body) = document().body() {
         // embed.html paints the waiting panel in place of the form; from here on, `hidden` says.
@@ -167,12 +161,12 @@ fn follow_state(
         {
             button.set_disabled(waiting);
             let _ = button.remove_attribute("aria-disabled");
-            button.set_text_content(Some(if waiting {
-                "Signing in…"
+            button.set_text_content(Some(&if waiting {
+                t::button_signing_in()
             } else if FormValues::mode() == SignInMode::AccessToken {
-                "Use this token"
+                t::button_use_token()
             } else {
-                "Sign in"
+                t::button_sign_in()
             }));
         }
         if !waiting {
@@ -234,13 +228,13 @@ impl FormValues {
 
 /// Each field's error under it, tied to it as the app's own fields do (`aria-describedby` names
 /// the description, which holds the error; `aria-invalid` says there is one).
-fn show_errors(errors: &[(Field, FieldError)]) {
+fn show_errors(errors: &FieldErrors) {
     for field in FIELDS {
         let id = input_id(field);
         if let Some(old) = by_id(&format!("{id}-error")) {
             old.remove();
         }
-        let error = errors.iter().find(|(f, _)| *f == field).map(|(_, e)| e);
+        let error = errors.get(field);
         if let Some(input) = by_id(id) {
             let _ = input.set_attribute(
                 "aria-invalid",
@@ -253,7 +247,7 @@ fn show_errors(errors: &[(Field, FieldError)]) {
         if let Ok(paragraph) = document().create_element("p") {
             paragraph.set_class_name("field-error");
             paragraph.set_id(&format!("{id}-error"));
-            paragraph.set_text_content(Some(&error.to_string()));
+            paragraph.set_text_content(Some(&words::field_error(error)));
             let _ = description.append_with_node_1(&paragraph);
         }
     }
@@ -277,7 +271,7 @@ fn show_reading_settings(waiting: bool) {
                 line.set_class_name("actions-note");
                 line.set_id(ID);
                 let _ = line.set_attribute("role", "status");
-                line.set_text_content(Some("Reading the page's settings…"));
+                line.set_text_content(Some(&t::sign_in_reading_settings()));
                 let _ = row.append_with_node_1(&line);
             }
         }

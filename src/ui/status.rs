@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::core::flow::FormStatus;
+use crate::words;
 
 #[component]
 pub fn StatusArea(#[prop(into)] status: Signal<Option<FormStatus>>) -> impl IntoView {
@@ -12,11 +13,11 @@ pub fn StatusArea(#[prop(into)] status: Signal<Option<FormStatus>>) -> impl Into
         <div id="form-status" class="form-status">
             // A failure after a success is a new element, an alert that screen readers
             // announce, rather than the success paragraph with its role changed.
-            {move || status.get().map(|status| match status {
-                FormStatus::Success(text) => {
+            {move || status.get().map(|status| {
+                let text = words::form_status(&status);
+                if status.is_success() {
                     Either::Left(view! { <p class="status status-success" role="status">{text}</p> })
-                }
-                FormStatus::Failure(text) => {
+                } else {
                     Either::Right(view! { <p class="status status-failure" role="alert">{text}</p> })
                 }
             })}

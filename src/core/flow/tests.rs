@@ -1,4 +1,7 @@
+//! The flow's decisions; its texts are checked through `crate::words`, which says them.
+
 use super::*;
+use crate::words;
 
 const TOKEN: &str = "QSDK 3856abcdef";
 
@@ -51,9 +54,9 @@ fn saving() -> (PageFlow, SaveAttempt) {
     (flow, *attempt)
 }
 
-fn failure(flow: &PageFlow) -> &str {
+fn failure(flow: &PageFlow) -> String {
     match flow.status() {
-        Some(FormStatus::Failure(text)) => text,
+        Some(status) if !status.is_success() => words::form_status(status),
         other => panic!("expected a failure, the status is {other:?}"),
     }
 }
@@ -98,9 +101,10 @@ fn a_failed_load_says_why_and_can_be_tried_again_or_left_for_an_empty_form() {
         }),
     );
     assert_eq!(after, AfterCall::Nothing);
-    let Err(reason) = flow.load().describe() else {
+    let LoadState::Failed(_) = flow.load() else {
         panic!("the load did not fail: {:?}", flow.load());
     };
+    let reason = words::load_state(flow.load());
     assert!(
         reason.contains("HTTP 502") && reason.contains("not loaded"),
         "{reason}"
@@ -187,12 +191,11 @@ fn a_successful_save_is_the_new_starting_point() {
     );
     assert!(!flow.busy());
     assert_eq!(
-        flow.status(),
-        Some(&FormStatus::Success(
+        flow.status().map(words::form_status).as_deref(),
+        Some(
             "Email server settings saved. Command Center now sends mail through \
              smtp.example.com:587."
-                .into()
-        ))
+        )
     );
 }
 
@@ -262,7 +265,7 @@ fn a_test_mail_goes_out_with_the_settings_on_the_page() {
     assert!(flow.sending_test() && flow.busy());
     assert_eq!(flow.test_finished(attempt, Ok(())), AfterCall::Nothing);
     assert!(
-        matches!(flow.status(), Some(FormStatus::Success(text)) if text.starts_with("Test email sent"))
+        matches!(flow.status(), Some(status) if words::form_status(status).starts_with("Test email sent"))
     );
     assert!(!flow.busy());
 }
@@ -300,7 +303,11 @@ fn failures_never_show_the_token_or_the_password_typed() {
 
 #[test]
 fn a_button_that_is_off_says_why() {
-    let because = |flow: &PageFlow, dirty| flow.buttons_off_because(dirty).unwrap_or_default();
+    let because = |flow: &PageFlow, dirty| {
+        flow.buttons_off_because(dirty)
+            .map(words::buttons_off)
+            .unwrap()
+    };
     let mut flow = PageFlow::new();
     assert!(because(&flow, true).contains("until the current settings have loaded"));
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::core::requests::save_request;
 use crate::core::saved_password::Withheld;
 use crate::core::settings::{Baseline, Encryption};
+use crate::words;
 
 /// Valid settings without sign-in.
 fn valid_settings() -> SettingsForm {
@@ -99,12 +100,8 @@ fn ports_must_be_whole_numbers_from_1_to_65535() {
         assert_eq!(check_port(bad), Err(FieldError::PortNotANumber), "{bad}");
     }
     assert_eq!(check_port(" "), Err(FieldError::Required(Field::SmtpPort)));
-    assert!(FieldError::PortOutOfRange
-        .to_string()
-        .contains("1 to 65535"));
-    assert!(FieldError::PortNotANumber
-        .to_string()
-        .contains("1 to 65535"));
+    assert!(words::field_error(&FieldError::PortOutOfRange).contains("1 to 65535"));
+    assert!(words::field_error(&FieldError::PortNotANumber).contains("1 to 65535"));
 }
 
 #[test]
@@ -172,10 +169,9 @@ fn smtp_server_refuses_what_is_not_a_bare_host() {
         check_smtp_server(&long_name),
         Err(FieldError::TooLong { max: MAX_HOST_LEN })
     );
-    assert!(FieldError::HostHasSpace.to_string().contains("spaces"));
-    assert!(
-        check_smtp_server("http://x").is_err_and(|e| e.to_string().contains("without “http://”"))
-    );
+    assert!(words::field_error(&FieldError::HostHasSpace).contains("spaces"));
+    assert!(check_smtp_server("http://x")
+        .is_err_and(|e| words::field_error(&e).contains("without “http://”")));
 }
 
 #[test]
@@ -213,9 +209,7 @@ fn sender_email_must_be_a_plain_address() {
         check_sender_email(&long_local),
         Err(FieldError::EmailLocalPartTooLong)
     );
-    assert!(FieldError::EmailMissingAt
-        .to_string()
-        .contains("email address"));
+    assert!(words::field_error(&FieldError::EmailMissingAt).contains("email address"));
 }
 
 #[test]
@@ -255,7 +249,7 @@ fn with_sign_in_on_the_user_name_and_a_password_are_needed() {
         no_password.get(Field::Password),
         Some(&FieldError::PasswordMissing)
     );
-    assert!(FieldError::PasswordMissing.to_string().contains("password"));
+    assert!(words::field_error(&FieldError::PasswordMissing).contains("password"));
 
     let no_username = errors_of(&signed_in("", "secret"));
     assert_eq!(
@@ -426,7 +420,7 @@ fn every_error_has_a_sentence() {
         .into_iter()
         .chain(Field::IN_PAGE_ORDER.map(FieldError::Required))
     {
-        let sentence = error.to_string();
+        let sentence = words::field_error(&error);
         assert!(
             sentence.len() > 10 && sentence.ends_with('.'),
             "{error:?}: {sentence}"
@@ -495,7 +489,7 @@ proptest! {
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());
-                prop_assert!(errors.iter().all(|(_, e)| !e.to_string().is_empty()));
+                prop_assert!(errors.iter().all(|(_, e)| !words::field_error(e).is_empty()));
             }
         }
     }

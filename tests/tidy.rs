@@ -1,0 +1,218 @@
+//! Checks on the page's sources rather than its behaviour, run by plain `cargo test`: the words
+//! of index.html and startup/early.js are the catalog's (`locales/en/page.ftl`), and no two
+//! modules of `src/ui` import each other.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The modules under `src/ui` that each one imports (`use super::x`, `crate::ui::x`), by file
+/// name; `mod.rs` only declares them and is left out.
+fn ui_imports(root: &Path) -> anyhow::Result<BTreeMap<String, Vec<String>>> {
+    let dir = root.join("src/ui");
+    let mut imports = BTreeMap::new();
+    for entry in
+        std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))?
+    {
+        let path = entry?.path();
+        let Some(name) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        if name == "mod" || path.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)?;
+        let mut used: Vec<String> = ["super::", "crate::ui::"]
+            .iter()
+            .flat_map(|prefix| {
+                text.match_indices(prefix)
+                    .map(move |(at, _)| at + prefix.len())
+            })
+            .map(|start| {
+                text[start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .filter(|module| !module.is_empty() && module != name)
+            .collect();
+        used.sort();
+        used.dedup();
+        imports.insert(name.to_owned(), used);
+    }
+    Ok(imports)
+}
+
+/// A cycle in `imports` (a → … → a), if there is one.
+fn find_cycle(imports: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(
+        module: &str,
+        imports: &BTreeMap<String, Vec<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|m| m == module) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(module.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(module) {
+            return None;
+        }
+        path.push(module.to_owned());
+        for next in imports.get(module).into_iter().flatten() {
+            if let Some(cycle) = visit(next, imports, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(module.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    imports
+        .keys()
+        .find_map(|module| visit(module, imports, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_two_ui_modules_import_each_other() -> anyhow::Result<()> {
+    let imports = ui_imports(&project_root())?;
+    assert!(imports.len() > 10, "src/ui has only {:?}", imports.keys());
+    if let Some(cycle) = find_cycle(&imports) {
+        anyhow::bail!("src/ui modules import each other: {}", cycle.join(" → "));
+    }
+    Ok(())
+}
+
+#[test]
+fn a_cycle_is_found() {
+    let graph = |edges: &[(&str, &[&str])]| {
+        edges
+            .iter()
+            .map(|(from, to)| {
+                (
+                    (*from).to_owned(),
+                    to.iter().map(|t| (*t).to_owned()).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        find_cycle(&graph(&[("a", &["b"]), ("b", &["c"]), ("c", &[])])),
+        None
+    );
+    assert_eq!(
+        find_cycle(&graph(&[("a", &["b"]), ("b", &["c"]), ("c", &["a"])])),
+        Some(vec![
+            "a".to_owned(),
+            "b".to_owned(),
+            "c".to_owned(),
+            "a".to_owned()
+        ])
+    );
+}
+
+/// The English catalog's messages without selects, as text with `{name}` for each variable.
+fn catalog_texts(root: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    let source = std::fs::read_to_string(root.join("locales/en/page.ftl"))?;
+    let resource = fluent_syntax::parser::parse(source.as_str())
+        .map_err(|(_, errors)| anyhow::anyhow!("locales/en/page.ftl: {errors:?}"))?;
+    let mut texts = BTreeMap::new();
+    for entry in &resource.body {
+        let Entry::Message(message) = entry else {
+            continue;
+        };
+        let Some(pattern) = &message.value else {
+            continue;
+        };
+        let mut text = String::new();
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => text.push_str(value),
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } => text.push_str(&format!("{{{}}}", id.name)),
+                PatternElement::Placeable { .. } => text.push_str("{…}"),
+            }
+        }
+        texts.insert(message.id.name.to_owned(), text);
+    }
+    Ok(texts)
+}
+
+/// Runs of white space as one space, as a browser shows them.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn index_html_says_what_the_catalog_says() -> anyhow::Result<()> {
+    let root = project_root();
+    let catalog = catalog_texts(&root)?;
+    let html = std::fs::read_to_string(root.join("index.html"))?;
+    let found = std::cell::RefCell::new(Vec::<(String, String)>::new());
+    let settings = lol_html::RewriteStrSettings::new()
+        .append_element_content_handler(lol_html::element!("[data-l10n-id]", |element| {
+            let id = element.get_attribute("data-l10n-id").unwrap_or_default();
+            found.borrow_mut().push((id, String::new()));
+            Ok(())
+        }))
+        .append_element_content_handler(lol_html::text!("[data-l10n-id]", |chunk| {
+            if let Some((_, text)) = found.borrow_mut().last_mut() {
+                text.push_str(chunk.as_str());
+            }
+            Ok(())
+        }));
+    lol_html::rewrite_str(&html, settings)?;
+    let found = found.into_inner();
+    assert!(
+        found.len() > 15,
+        "index.html names only {} messages",
+        found.len()
+    );
+    for (id, text) in found {
+        let expected = catalog
+            .get(&id)
+            .unwrap_or_else(|| panic!("index.html names `{id}`, which locales/en/page.ftl lacks"));
+        assert_eq!(collapsed(&text), collapsed(expected), "index.html's `{id}`");
+    }
+    Ok(())
+}
+
+#[test]
+fn early_js_says_what_the_catalog_says() -> anyhow::Result<()> {
+    let root = project_root();
+    let catalog = catalog_texts(&root)?;
+    let script = std::fs::read_to_string(root.join("startup/early.js"))?;
+    let start = script
+        .find("var MESSAGES = {")
+        .context("startup/early.js has no `var MESSAGES = {`")?
+        + "var MESSAGES = ".len();
+    let end = start
+        + script[start..]
+            .find("};")
+            .context("MESSAGES does not end")?
+        + 1;
+    let messages: BTreeMap<String, String> =
+        serde_json::from_str(&script[start..end]).context("MESSAGES is not plain JSON")?;
+    assert!(
+        messages.len() > 10,
+        "early.js has only {} messages",
+        messages.len()
+    );
+    for (id, text) in messages {
+        let expected = catalog
+            .get(&id)
+            .unwrap_or_else(|| panic!("early.js says `{id}`, which locales/en/page.ftl lacks"));
+        assert_eq!(&text, expected, "early.js's `{id}`");
+    }
+    Ok(())
+}
