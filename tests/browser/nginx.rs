@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 
-use crate::harness::{demo_fake, strict_policy, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED};
+use crate::harness::{
+    demo_fake, http_exchange, strict_policy, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED,
+};
 
 /// The documented server block.
 const DOCUMENTED: &str = include_str!("../../docs/deploy/nginx.conf");
@@ -197,16 +197,7 @@ impl Nginx {
              Connection: close\r\n\r\n",
             self.address
         );
-        let exchange = async {
-            let mut stream = TcpStream::connect(self.address).await?;
-            stream.write_all(request.as_bytes()).await?;
-            let mut answer = Vec::new();
-            stream.read_to_end(&mut answer).await?;
-            anyhow::Ok(answer)
-        };
-        let raw = tokio::time::timeout(START_LIMIT, exchange)
-            .await
-            .map_err(|_| anyhow!("nginx did not answer GET {path}"))??;
+        let raw = http_exchange(self.address, &request, START_LIMIT).await?;
         Answer::parse(&raw).ok_or_else(|| {
             anyhow!(
                 "nginx's answer to GET {path} is no HTTP: {:?}",

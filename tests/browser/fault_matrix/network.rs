@@ -4,14 +4,12 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use anyhow::anyhow;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
 use super::WAIT;
-use crate::harness::{wait_until, Probe, EMAIL_SERVER_PATH};
+use crate::harness::{http_exchange, http_status, wait_until, Probe, EMAIL_SERVER_PATH};
 
 pub(super) fn api_url(address: SocketAddr) -> String {
     format!("http://{address}/commandcenter/api")
@@ -34,22 +32,7 @@ pub(super) async fn put_settings(fake: SocketAddr, body: &Value) -> anyhow::Resu
         fake_commandcenter::DEFAULT_TOKEN,
         body.len()
     );
-    let exchange = async {
-        let mut stream = TcpStream::connect(fake).await?;
-        stream.write_all(request.as_bytes()).await?;
-        let mut answer = Vec::new();
-        stream.read_to_end(&mut answer).await?;
-        anyhow::Ok(answer)
-    };
-    let answer = tokio::time::timeout(WAIT, exchange)
-        .await
-        .map_err(|_| anyhow!("the fake did not answer the restoring PUT"))??;
-    let answer = String::from_utf8_lossy(&answer);
-    answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|status| status.parse().ok())
-        .ok_or_else(|| anyhow!("the restoring PUT got no status: {answer:?}"))
+    http_status(&http_exchange(fake, &request, WAIT).await?)
 }
 
 /// A loopback TCP relay to the fake that can be shut: then its port is closed and every

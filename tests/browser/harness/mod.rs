@@ -39,6 +39,7 @@ pub use requests::{
     check_body, check_json_headers, check_login_token, check_mentions_401_and_token,
     check_session_user,
 };
+pub use requests::{http_exchange, http_status};
 use serving::VIOLATION_MARKS;
 pub use serving::{strict_policy, Csp, EmulatedLink, Serving, WasmGate};
 

@@ -1,8 +1,36 @@
 //! What the fake received, and the calls the tests make to it themselves.
 
-use anyhow::{anyhow, ensure};
+use anyhow::{anyhow, ensure, Context};
 
 use super::*;
+
+/// Sends `request` as it is over a plain HTTP/1.1 connection (`Connection: close`) and returns
+/// the whole answer, as a script or a stolen token would ask, below the page's own client.
+pub async fn http_exchange(
+    address: impl tokio::net::ToSocketAddrs,
+    request: &str,
+    limit: Duration,
+) -> anyhow::Result<Vec<u8>> {
+    let exchange = async {
+        let mut stream = TcpStream::connect(address).await?;
+        stream.write_all(request.as_bytes()).await?;
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await?;
+        anyhow::Ok(answer)
+    };
+    tokio::time::timeout(limit, exchange)
+        .await
+        .map_err(|_| anyhow!("no answer to {:?} within {limit:?}", request.lines().next()))?
+}
+
+/// The status of a raw HTTP answer.
+pub fn http_status(answer: &[u8]) -> anyhow::Result<u16> {
+    let text = String::from_utf8_lossy(answer);
+    text.split_whitespace()
+        .nth(1)
+        .and_then(|status| status.parse().ok())
+        .with_context(|| format!("no HTTP status in {text:?}"))
+}
 
 impl Page {
     // ----- talking to the API directly -----
@@ -21,22 +49,8 @@ impl Page {
             "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nAuthtoken: {token}\r\n\
              Accept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         );
-        let exchange = async {
-            let mut stream = TcpStream::connect(authority.as_str()).await?;
-            stream.write_all(request.as_bytes()).await?;
-            let mut answer = Vec::new();
-            stream.read_to_end(&mut answer).await?;
-            anyhow::Ok(answer)
-        };
-        let answer = tokio::time::timeout(WAIT_LIMIT, exchange)
-            .await
-            .map_err(|_| anyhow!("no answer to {method} {path} in {WAIT_LIMIT:?}"))??;
-        let answer = String::from_utf8_lossy(&answer);
-        answer
-            .split_whitespace()
-            .nth(1)
-            .and_then(|status| status.parse().ok())
-            .ok_or_else(|| anyhow!("{method} {path} got no HTTP status: {answer:?}"))
+        let answer = http_exchange(authority.as_str(), &request, WAIT_LIMIT).await?;
+        http_status(&answer).with_context(|| format!("{method} {path} got no HTTP status"))
     }
 
     // ----- what the fake received -----
