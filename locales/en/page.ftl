@@ -59,6 +59,9 @@ config-timeout-range = requestTimeoutSeconds must be 1 to { $max }
 config-origin = embedding.allowedParentOrigins: “{ $origin }” is not an origin: { $problem }
 config-title-length = title must be 1 to { $max } characters
 config-title-line = title must be one line, without control characters
+config-theme-type = config.json's themeStylesheet is not text: the page uses its own colours.
+config-theme-elsewhere = config.json's themeStylesheet, “{ $url }”, is not on this page's own server, and only a stylesheet from there may style it: the page uses its own colours.
+config-theme-failed = The stylesheet of config.json's themeStylesheet, “{ $url }”, could not be loaded: the page uses its own colours.
 origin-scheme = it must start with https:// or http://
 origin-path = an origin has no path, query, fragment or user: write it as https://host
 origin-wildcard = wildcards are not allowed: list each origin
@@ -83,10 +86,22 @@ field-access-token-hint = An API access token or key created in Command Center. 
 field-api-base-url = API base URL
 field-api-base-url-hint = Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server.
 legend-mail-server = Mail server
+field-provider = Provider
+field-provider-hint = Fills in the server, port and encryption its documentation gives.
+provider-other = Another mail server
+provider-microsoft-365 = Microsoft 365 (Exchange Online)
+provider-google = Google Workspace or Gmail
+provider-amazon-ses = Amazon SES, { $name } ({ $region })
+provider-sendgrid = SendGrid
+provider-mailgun = Mailgun (US)
+provider-mailgun-eu = Mailgun (EU)
+provider-local-relay = A relay on the local network (port 25, no encryption)
 field-smtp-server = SMTP server
 field-smtp-server-hint = Host name or IP address, without http:// or a port.
 field-smtp-port = SMTP port
 field-smtp-port-hint = Usually 25, 587 (TLS) or 465 (SSL).
+# When the port is the administrator's or Command Center's, and not the usual one.
+field-smtp-port-usual = The usual port with { $encryption } is { $port }.
 field-encryption = Encryption
 field-encryption-hint = Use what the mail server offers; TLS upgrades the connection with STARTTLS.
 encryption-none = None
@@ -106,6 +121,18 @@ field-password-saved-hint = Saved password kept unless you type a new one.
 password-withheld-server = The server changed: type the password again. The saved password only goes to the server it was saved for.
 password-withheld-port = The port changed: type the password again. The saved password only goes to the server and port it was saved for.
 password-withheld-encryption = Encryption is now off: type the password again if it may cross the network unencrypted. The saved one was only sent encrypted.
+
+## A field's warning or note, under it: the settings can still be saved and tested
+
+# The first word of each, so that the two are told apart by more than their colour.
+warning-label = Warning:
+note-label = Note:
+warning-port-465-tls = Port 465 expects SSL, a connection encrypted from the start; with TLS (STARTTLS) the usual port is 587.
+warning-port-587-ssl = Port 587 expects TLS (STARTTLS); with SSL the usual port is 465.
+warning-sign-in-unencrypted = Without encryption the user name and password cross the network readable: choose TLS or SSL if the mail server offers it.
+warning-microsoft-365 = From the end of December 2026 Exchange Online has SMTP AUTH with a password turned off by default for existing tenants (it can be turned back on; tenants created after that have it off; its removal is to be announced in the second half of 2027). Command Center sends only a user name and password, so send through an SMTP relay or connector, or have SMTP AUTH turned on again for this mailbox.
+note-google-app-password = Google takes only an app password here: 16 letters, made in the Google account's security settings. It needs 2-Step Verification, and a work account's administrator may have turned app passwords off.
+warning-google-app-password = This is not an app password, the only password Google takes here: an app password has 16 letters (spaces do not count). It needs 2-Step Verification, and a work account's administrator may have turned app passwords off.
 
 ## A field's error, under it
 
@@ -167,8 +194,10 @@ off-saving = Send test email is off until the save has finished.
 off-testing = Save is off until the test email has been sent.
 off-unchanged = Save is off: nothing differs from what Command Center has.
 send-test-note = The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as.
+send-test-note-to = The test email uses the settings above without saving them, and goes to { $address }, the address of the Command Center user you are signed in as.
 status-saved = Email server settings saved. Command Center now sends mail through { $server }:{ $port }.
 status-test-sent = Test email sent to the email address of the Command Center user you are signed in as. If it does not arrive, check that mailbox's spam folder. The settings were not saved.
+status-test-sent-to = Test email sent to { $address }. If it does not arrive, check that mailbox's spam folder. The settings were not saved.
 status-invalid-save = { $count ->
     [one] Fix the highlighted field before saving: nothing was sent.
    *[other] Fix the { $count } highlighted fields before saving: nothing was sent.
@@ -252,6 +281,17 @@ retry-login = Check the user name and password and try again.
 retry-load = Try again, or start from an empty form.
 retry-save = Correct the settings and save again.
 retry-test = Correct the settings and send the test email again.
+# After a failed test mail whose reply the page knows: what to do about it.
+advice-microsoft-smtp-auth-off = Exchange Online refuses SMTP AUTH with a password for this tenant or mailbox: have SMTP AUTH turned on again for the mailbox, or send through an SMTP relay or connector.
+advice-microsoft-not-authenticated = Exchange Online wants a sign-in: turn on "The mail server requires sign-in" with the mailbox's user name and password, or use a connector that accepts mail from Command Center's address.
+advice-google-app-password = Google wants an app password, not the account's own password: make one (it needs 2-Step Verification) and type it as the password.
+advice-google-bad-credentials = Google refused the user name and password: the user name is the full address, and the password must be an app password.
+advice-relay-denied = The mail server does not pass mail on for this sender: sign in with an account that may send, have the relay accept Command Center's address, or use a sender address of the server's own domain.
+advice-starttls-required = The mail server wants an encrypted connection: choose TLS (STARTTLS), usually on port 587.
+advice-tls = The encrypted connection failed: check that the encryption matches the port (TLS on 587, SSL on 465) and that the server's certificate is valid for its name and trusted by Command Center.
+advice-unknown-host = Command Center could not find this server name: check its spelling, and that the DNS Command Center uses knows it.
+advice-refused = Nothing took the connection on that port: check the port and the encryption, and that no firewall between Command Center and the mail server blocks it.
+advice-timed-out = The mail server did not answer: a firewall may drop the connection, or the network may block the port (many block 25); check the server and the port.
 login-refused = Command Center refused the sign-in.
 login-refused-status = Command Center refused the sign-in (HTTP { $status }).
 login-refused-said = Command Center refused the sign-in: { $message }.

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::address::Address;
 use super::errors::ApiError;
 use super::validation::{check_base_url, check_host, FieldError};
+use super::wire::TextOrOther;
 
 /// Where Command Center's API is when nothing else is said: the same origin, behind the path
 /// Command Center itself uses, which is what a reverse proxy in front of both gives.
@@ -33,6 +34,10 @@ pub struct RuntimeConfig {
     /// The page's heading, and the first part of the document's title; without one, the
     /// page's own (`page-title` in the catalog).
     pub title: Option<String>,
+    /// A stylesheet that sets the page's colours (the custom properties of style/main.css), as
+    /// written: a value that cannot be one drops the theme, never the rest of the file (see
+    /// [`RuntimeConfig::theme_stylesheet`]).
+    pub theme_stylesheet: Option<TextOrOther>,
 }
 
 /// Who may frame the page and drive it (`crate::core::embedding`).
@@ -52,6 +57,7 @@ impl Default for RuntimeConfig {
             request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
             embedding: EmbeddingConfig::default(),
             title: None,
+            theme_stylesheet: None,
         }
     }
 }
@@ -89,6 +95,21 @@ pub enum InvalidValue {
     TitleNotOneLine,
 }
 
+/// Why the page goes without the theme of `themeStylesheet`; everything else of the file holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ThemeProblem {
+    NotText,
+    /// Not on the page's own origin: the page's Content-Security-Policy (`style-src 'self'`)
+    /// would refuse it anyway, and a stylesheet from elsewhere could restyle the page to mislead.
+    Elsewhere {
+        url: String,
+    },
+    /// The browser could not load it.
+    NotLoaded {
+        url: String,
+    },
+}
+
 /// What an origin of `embedding.allowedParentOrigins` gets wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OriginProblem {
@@ -118,6 +139,29 @@ impl RuntimeConfig {
         config.check().map_err(ConfigProblem::Invalid)?;
         config.title = config.title.map(|title| title.trim().to_owned());
         Ok(config)
+    }
+
+    /// The theme's stylesheet, if there is one the page may load: a path on the page's own server
+    /// (`theme.css`, `/themes/backup.css`), or an address on `page_origin`.
+    pub fn theme_stylesheet(&self, page_origin: &str) -> Result<Option<String>, ThemeProblem> {
+        let Some(value) = &self.theme_stylesheet else {
+            return Ok(None);
+        };
+        let url = value.text().ok_or(ThemeProblem::NotText)?.trim();
+        let own = match Address::parse(url) {
+            Address::Relative(path) => !path.is_empty(),
+            address @ Address::Absolute { .. } => {
+                address.origin() == Address::parse(page_origin).origin()
+            }
+            Address::Other => false,
+        };
+        if own {
+            Ok(Some(url.to_owned()))
+        } else {
+            Err(ThemeProblem::Elsewhere {
+                url: url.to_owned(),
+            })
+        }
     }
 
     /// What JSON cannot say about the values: ranges, shapes, lengths.
@@ -314,6 +358,7 @@ mod tests {
                     ],
                 },
                 title: Some("Mail for backups".into()),
+                theme_stylesheet: None,
             })
         );
         let defaults = RuntimeConfig::default();
@@ -324,7 +369,12 @@ mod tests {
     #[test]
     fn the_shipped_and_the_example_files_are_valid() {
         let example = RuntimeConfig::from_json(include_str!("../../config.example.json"));
-        assert!(example.is_ok_and(|c| c.embedding.allowed_parent_origins.len() == 1));
+        let example = example.expect("config.example.json is valid");
+        assert_eq!(example.embedding.allowed_parent_origins.len(), 1);
+        assert_eq!(
+            example.theme_stylesheet("https://tools.example.com"),
+            Ok(Some("themes/backup.css".into()))
+        );
         assert_eq!(
             RuntimeConfig::from_json(include_str!("../../config.json")),
             Ok(RuntimeConfig::default())
@@ -395,6 +445,53 @@ mod tests {
         assert_eq!(
             problem(r#"{"requestTimeoutSeconds": 0}"#),
             ConfigProblem::Invalid(InvalidValue::RequestTimeout { max: 600 })
+        );
+    }
+
+    #[test]
+    fn a_theme_is_a_stylesheet_of_the_pages_own_server_and_never_drops_the_file() {
+        let page = "https://tools.example.com";
+        let theme = |json: &str| {
+            RuntimeConfig::from_json(json)
+                .expect("the rest of the file holds")
+                .theme_stylesheet(page)
+        };
+        assert_eq!(theme("{}"), Ok(None));
+        assert_eq!(
+            theme(r#"{"themeStylesheet": "theme.css"}"#),
+            Ok(Some("theme.css".into()))
+        );
+        assert_eq!(
+            theme(r#"{"themeStylesheet": "https://TOOLS.example.com/themes/a.css"}"#),
+            Ok(Some("https://TOOLS.example.com/themes/a.css".into()))
+        );
+        for elsewhere in [
+            "https://cdn.example.net/theme.css",
+            "//cdn.example.net/theme.css",
+            "http://tools.example.com/theme.css",
+            "data:text/css,body{}",
+            "",
+        ] {
+            let json = format!(r#"{{"themeStylesheet": "{elsewhere}"}}"#);
+            assert_eq!(
+                theme(&json),
+                Err(ThemeProblem::Elsewhere {
+                    url: elsewhere.into()
+                }),
+                "{elsewhere}"
+            );
+        }
+        let with_others = RuntimeConfig::from_json(
+            r#"{"themeStylesheet": 7, "apiBaseUrl": "https://cc.example.com/commandcenter/api"}"#,
+        )
+        .expect("a theme that is no text does not drop the file");
+        assert_eq!(
+            with_others.theme_stylesheet(page),
+            Err(ThemeProblem::NotText)
+        );
+        assert_eq!(
+            with_others.api_base_url,
+            "https://cc.example.com/commandcenter/api"
         );
     }
 }

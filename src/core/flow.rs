@@ -74,7 +74,10 @@ pub enum FormStatus {
         server: String,
         port: String,
     },
-    TestMailSent,
+    /// `recipient`: the signed-in user's address, when the page knows it.
+    TestMailSent {
+        recipient: Option<String>,
+    },
     /// Save or Send test email found `fields` fields to fix; nothing was sent.
     Invalid {
         fields: usize,
@@ -88,7 +91,10 @@ pub enum FormStatus {
 impl FormStatus {
     /// Whether it went as asked (a polite status), or the administrator has to act (an alert).
     pub fn is_success(&self) -> bool {
-        matches!(self, FormStatus::Saved { .. } | FormStatus::TestMailSent)
+        matches!(
+            self,
+            FormStatus::Saved { .. } | FormStatus::TestMailSent { .. }
+        )
     }
 }
 
@@ -109,6 +115,8 @@ pub struct FormSnapshot {
     pub settings: SettingsForm,
     /// What Command Center holds, as last loaded or saved.
     pub baseline: Baseline,
+    /// Where a test mail goes, when the page knows it ([`super::login::Session::test_mail_recipient`]).
+    pub recipient: Option<String>,
 }
 
 /// A save waiting for, then going through, the administrator's confirmation.
@@ -128,6 +136,7 @@ pub struct TestAttempt {
     pub request: TestMailRequest,
     /// As typed, to mask it out of whatever the server answers.
     pub password: Secret,
+    pub recipient: Option<String>,
 }
 
 /// A call the page makes.
@@ -367,6 +376,7 @@ impl PageFlow {
                     connection: valid.connection,
                     request,
                     password: Secret::new(form.settings.password),
+                    recipient: form.recipient,
                 })))
             }
         }
@@ -380,7 +390,9 @@ impl PageFlow {
         self.sending_test = false;
         match outcome {
             Ok(()) => {
-                self.status = Some(FormStatus::TestMailSent);
+                self.status = Some(FormStatus::TestMailSent {
+                    recipient: attempt.recipient,
+                });
                 AfterCall::Nothing
             }
             Err(error) => {

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use super::errors::ApiError;
 use super::secret::Secret;
 use super::settings::{Baseline, Field};
-use super::validation::{check_base_url, check_token, FieldError, FieldErrors};
-use super::wire::{interpret_result_response, read_json, Credentials, ErrListEntry};
+use super::validation::{check_base_url, check_sender_email, check_token, FieldError, FieldErrors};
+use super::wire::{interpret_result_response, read_json, Credentials, ErrListEntry, TextOrOther};
 
 pub const LOGIN_PATH: &str = "Login";
 pub const LOGOUT_PATH: &str = "Logout";
@@ -16,7 +16,12 @@ pub const LOGOUT_PATH: &str = "Logout";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SessionOrigin {
     /// From `POST /Login`: it expires after 30 minutes without use and is ended by Logout.
-    Login { user_name: String },
+    /// `smtp_address` is the user's own email address, where a test mail goes, when Login
+    /// gave a usable one.
+    Login {
+        user_name: String,
+        smtp_address: Option<String>,
+    },
     /// Pasted by the administrator (an API key or access token created elsewhere).
     PastedToken,
     /// Handed over by the portal that frames the page (`crate::core::embedding`): the portal
@@ -34,6 +39,15 @@ impl Session {
     /// Whether the portal that frames the page owns this session (it signs in, out and again).
     pub fn is_the_portals(&self) -> bool {
         matches!(self.origin, SessionOrigin::Portal { .. })
+    }
+
+    /// Where Command Center sends a test mail, when the page knows it: the signed-in user's own
+    /// address, which only Login tells.
+    pub fn test_mail_recipient(&self) -> Option<&str> {
+        match &self.origin {
+            SessionOrigin::Login { smtp_address, .. } => smtp_address.as_deref(),
+            SessionOrigin::PastedToken | SessionOrigin::Portal { .. } => None,
+        }
     }
 }
 
@@ -167,6 +181,9 @@ impl SignInAttempt {
 struct LoginAnswer {
     token: Option<String>,
     user_name: Option<String>,
+    /// Used when present and usable, never required: a value of another type or shape is
+    /// left aside rather than failing the sign-in.
+    smtp_address: Option<TextOrOther>,
     /// May be absent, but not `null`.
     #[serde(default)]
     err_list: Vec<ErrListEntry>,
@@ -199,9 +216,17 @@ pub fn interpret_login_response(
                 .clone()
                 .filter(|name| !name.trim().is_empty())
                 .unwrap_or_else(|| typed_user.trim().to_owned());
+            let smtp_address = answer
+                .smtp_address
+                .as_ref()
+                .and_then(TextOrOther::text)
+                .and_then(|address| check_sender_email(address).ok());
             return Ok(Session {
                 token: Secret::new(token),
-                origin: SessionOrigin::Login { user_name },
+                origin: SessionOrigin::Login {
+                    user_name,
+                    smtp_address,
+                },
             });
         }
     }
@@ -267,15 +292,42 @@ mod tests {
             Ok(Session {
                 token: Secret::new("QSDK 3856ab"),
                 origin: SessionOrigin::Login {
-                    user_name: "admin".into()
+                    user_name: "admin".into(),
+                    smtp_address: None,
                 },
             })
         );
         let without_name = interpret_login_response(200, r#"{"token":"QSDK 1"}"#, " typed ");
         assert!(without_name.is_ok_and(|s| s.origin
             == SessionOrigin::Login {
-                user_name: "typed".into()
+                user_name: "typed".into(),
+                smtp_address: None,
             }));
+    }
+
+    #[test]
+    fn the_users_address_is_kept_when_login_gives_a_usable_one() {
+        let address = |smtp_address: &str| {
+            let body =
+                format!(r#"{{"token":"QSDK 1","userName":"admin","smtpAddress":{smtp_address}}}"#);
+            match interpret_login_response(200, &body, "admin").map(|s| s.origin) {
+                Ok(SessionOrigin::Login { smtp_address, .. }) => smtp_address,
+                other => panic!("not a Login session: {other:?}"),
+            }
+        };
+        assert_eq!(
+            address(r#"" admin@example.com ""#),
+            Some("admin@example.com".into())
+        );
+        for unusable in [
+            r#""""#,
+            "null",
+            "7",
+            r#""not an address""#,
+            r#""a@b.c\nBcc: x@y.z""#,
+        ] {
+            assert_eq!(address(unusable), None, "{unusable}");
+        }
     }
 
     #[test]
@@ -290,7 +342,8 @@ mod tests {
         .is_the_portals());
         assert!(!session(SessionOrigin::PastedToken).is_the_portals());
         assert!(!session(SessionOrigin::Login {
-            user_name: "admin".into()
+            user_name: "admin".into(),
+            smtp_address: None,
         })
         .is_the_portals());
     }

@@ -3,7 +3,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::errors::{ApiError, ServerWords};
@@ -128,6 +128,75 @@ pub fn encode_password(password: &str) -> Secret {
 /// member of the wrong type, or given twice, makes the whole answer unreadable.
 pub(crate) fn read_json<T: DeserializeOwned>(body: &str) -> Option<T> {
     serde_json::from_str(body.trim()).ok()
+}
+
+/// A JSON member that is used when it is text and set aside when it is anything else, so that
+/// a value of the wrong type never makes the document around it unreadable (Login's optional
+/// `smtpAddress`, `config.json`'s `themeStylesheet`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextOrOther {
+    Text(String),
+    Other,
+}
+
+impl TextOrOther {
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            TextOrOther::Text(text) => Some(text),
+            TextOrOther::Other => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TextOrOther {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextOrOtherVisitor)
+    }
+}
+
+/// Takes any JSON value; only a string is kept, the rest is read past.
+struct TextOrOtherVisitor;
+
+impl<'de> Visitor<'de> for TextOrOtherVisitor {
+    type Value = TextOrOther;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Text(text.to_owned()))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<TextOrOther, E> {
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TextOrOther, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(TextOrOther::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextOrOther, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(TextOrOther::Other)
+    }
 }
 
 /// The envelope Command Center answers with: `{"errorMessage": "...", "errorCode": 0}`.
@@ -462,6 +531,34 @@ mod tests {
             interpret_result_response(200, r#"{"errorCode": 0, "errList": null}"#),
             Err(ApiError::UnreadableAnswer { status: 200 })
         );
+    }
+
+    #[test]
+    fn a_member_of_any_type_is_text_or_set_aside() {
+        #[derive(Deserialize)]
+        struct Holder {
+            member: Option<TextOrOther>,
+            after: u8,
+        }
+        for (json, expected) in [
+            (
+                r#""a@example.com""#,
+                Some(TextOrOther::Text("a@example.com".into())),
+            ),
+            (r#""\u00e4""#, Some(TextOrOther::Text("ä".into()))),
+            ("7", Some(TextOrOther::Other)),
+            ("-7.5", Some(TextOrOther::Other)),
+            ("true", Some(TextOrOther::Other)),
+            (r#"[1, {"a": [2]}]"#, Some(TextOrOther::Other)),
+            (r#"{"a": {"b": null}}"#, Some(TextOrOther::Other)),
+            ("null", None),
+        ] {
+            let holder: Holder =
+                serde_json::from_str(&format!(r#"{{"member": {json}, "after": 1}}"#))
+                    .unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(holder.member, expected, "{json}");
+            assert_eq!(holder.after, 1, "what follows {json} is still read");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::connection::ConnectionState;
 use super::page::EmailServerPage;
 use super::session_bar::SessionBar;
 use super::static_sign_in;
+use super::theme::OperatorTheme;
 use crate::api;
 use crate::core::config::{ConfigProblem, RuntimeConfig};
 use crate::words;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
         {move || config_problem.get().map(|problem| view! {
             <p class="notice">{words::config_problem(&problem)}</p>
         })}
+        <OperatorTheme />
         <Show when=move || connection.session.with(Option::is_some)>
             <SessionBar />
             <EmailServerPage />

@@ -1,9 +1,10 @@
-//! Labelled form controls. Each ties its label, hint and error to the input with `for`,
+//! Labelled form controls. Each ties its label, hint, warning and error to the input with `for`,
 //! `aria-describedby` and `aria-invalid`, so a screen reader reads them together.
 
 use leptos::prelude::*;
 
 use crate::core::settings::{Encryption, Field};
+use crate::core::warnings::Warning;
 use crate::words::{self, catalog as t};
 
 /// The DOM id of a field's input; its hint and error use it as a prefix.
@@ -70,6 +71,7 @@ pub fn InputField(
     on_input: Option<Callback<Field>>,
     #[prop(default = InputKind::TEXT)] kind: InputKind,
     #[prop(optional, into)] hint: MaybeProp<String>,
+    #[prop(optional, into)] warning: Signal<Option<Warning>>,
 ) -> impl IntoView {
     let id = input_id(field);
     let revealed = RwSignal::new(false);
@@ -111,13 +113,41 @@ pub fn InputField(
                 />
                 {kind.secret.then(|| view! { <RevealButton controls=id label=words::field_label(field) revealed /> })}
             </div>
-            // What aria-describedby names: the hint and the error, whichever are there; an error
-            // in the hint's own words replaces it rather than saying it twice.
-            <div id=format!("{id}-description")>
-                {move || hint.get().filter(|text| error.with(|error| error.as_ref() != Some(text))).map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
-                {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })}
-            </div>
+            <FieldDescription id hint error warning />
         </div>
+    }
+}
+
+/// What `aria-describedby` names (`{id}-description`): the hint, the warning or note, and the
+/// error, whichever are there. An error in the hint's own words replaces it rather than
+/// saying it twice.
+#[component]
+fn FieldDescription(
+    id: &'static str,
+    #[prop(into)] hint: MaybeProp<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(into)] warning: Signal<Option<Warning>>,
+) -> impl IntoView {
+    view! {
+        <div class="field-description" id=format!("{id}-description")>
+            {move || hint.get().filter(|text| error.with(|error| error.as_ref() != Some(text))).map(|text| view! { <p class="field-hint" id=format!("{id}-hint")>{text}</p> })}
+            {move || warning.get().map(|warning| view! { <FieldWarning warning /> })}
+            {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error")>{text}</p> })}
+        </div>
+    }
+}
+
+/// A warning asks the administrator to look again; a note only informs. Neither stops a save.
+/// The first word says which, so that it is not told by its colour alone.
+#[component]
+fn FieldWarning(warning: Warning) -> impl IntoView {
+    let (class, kind) = if warning.is_note() {
+        ("field-note", t::note_label())
+    } else {
+        ("field-warning", t::warning_label())
+    };
+    view! {
+        <p class=class><strong>{kind}</strong>" "{words::warning(warning)}</p>
     }
 }
 
@@ -141,22 +171,31 @@ fn RevealButton(controls: &'static str, label: String, revealed: RwSignal<bool>)
 
 /// A yes/no setting; the label follows the box, as is usual for checkboxes.
 #[component]
-pub fn CheckboxField(field: Field, value: RwSignal<bool>, hint: String) -> impl IntoView {
+pub fn CheckboxField(
+    field: Field,
+    value: RwSignal<bool>,
+    hint: String,
+    #[prop(optional, into)] warning: Signal<Option<Warning>>,
+) -> impl IntoView {
     let id = input_id(field);
-    let hint_id = format!("{id}-hint");
     view! {
         <div class="field field-checkbox">
-            <input type="checkbox" id=id name=id aria-describedby=hint_id.clone() prop:checked=value on:change:target=move |ev| value.set(ev.target().checked()) />
+            <input type="checkbox" id=id name=id aria-describedby=format!("{id}-description") prop:checked=value on:change:target=move |ev| value.set(ev.target().checked()) />
             <label for=id>{words::field_label(field)}</label>
-            <p class="field-hint" id=hint_id>{hint}</p>
+            <FieldDescription id hint warning />
         </div>
     }
 }
 
+/// The encryption list; a choice goes to `on_choose`, which may change the port with it.
 #[component]
-pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: String) -> impl IntoView {
+pub fn EncryptionSelect(
+    #[prop(into)] value: Signal<Encryption>,
+    on_choose: Callback<Encryption>,
+    hint: String,
+    #[prop(optional, into)] warning: Signal<Option<Warning>>,
+) -> impl IntoView {
     let id = input_id(Field::Encryption);
-    let hint_id = format!("{id}-hint");
     // The select's `value` property follows later changes, but it is set before the options
     // exist, so the first choice comes from `selected`.
     let initial = value.get_untracked();
@@ -166,11 +205,11 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: String) -> impl IntoV
             <select
                 id=id
                 name=id
-                aria-describedby=hint_id.clone()
+                aria-describedby=format!("{id}-description")
                 prop:value=move || value.get().wire_name()
                 on:change:target=move |ev| {
                     if let Some(encryption) = Encryption::from_wire_name(&ev.target().value()) {
-                        value.set(encryption);
+                        on_choose.run(encryption);
                     }
                 }
             >
@@ -181,7 +220,7 @@ pub fn EncryptionSelect(value: RwSignal<Encryption>, hint: String) -> impl IntoV
                     })
                     .collect_view()}
             </select>
-            <p class="field-hint" id=hint_id>{hint}</p>
+            <FieldDescription id hint warning />
         </div>
     }
 }

@@ -51,7 +51,7 @@ pub fn FormActions(
             {move || flow.with(|flow| flow.buttons_off_because(dirty.get())).map(words::buttons_off).unwrap_or_default()}
         </p>
         <p class="form-note" id="send-test-note">
-            {t::send_test_note()}
+            {move || words::send_test_note(form.test_mail_recipient().as_deref())}
         </p>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxField, EncryptionSelect, InputField, InputKind};
 use super::form_state::FormState;
+use super::provider_select::ProviderSelect;
 use crate::core::settings::Field;
 use crate::words::{self, catalog as t};
 
@@ -14,6 +15,10 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
     view! {
         <fieldset>
             <legend>{t::legend_mail_server()}</legend>
+            <ProviderSelect
+                value=Signal::derive(move || form.provider())
+                on_choose=Callback::new(move |provider| form.choose_provider(provider))
+            />
             <div class="field-row">
                 <InputField
                     field=Field::SmtpServer
@@ -28,12 +33,15 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     error=form.visible_error(Field::SmtpPort)
                     on_leave
                     kind=InputKind::NUMBER
-                    hint=t::field_smtp_port_hint()
+                    hint=form.port_hint()
+                    warning=form.warning_under(Field::SmtpPort)
                 />
             </div>
             <EncryptionSelect
                 value=form.encryption
+                on_choose=Callback::new(move |encryption| form.choose_encryption(encryption))
                 hint=t::field_encryption_hint()
+                warning=form.warning_under(Field::Encryption)
             />
         </fieldset>
         <fieldset>
@@ -60,6 +68,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                 field=Field::Authentication
                 value=form.use_authentication
                 hint=t::field_authentication_hint()
+                warning=form.warning_under(Field::Authentication)
             />
             // Re-created only when sign-in is switched: `<Show>` memoises its condition.
             <Show when=move || form.use_authentication.get()>
@@ -75,6 +84,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     error=form.visible_error(Field::Password)
                     on_leave
                     hint=password_hint
+                    warning=form.warning_under(Field::Password)
                     // Keeps browsers from offering the administrator's own saved password.
                     kind=InputKind { autocomplete: "new-password", ..InputKind::SECRET }
                 />

@@ -7,13 +7,16 @@
 //! never with a secret of the call in it.
 
 use crate::core::changes::{PasswordShown, Shown};
-use crate::core::config::{ConfigProblem, InvalidValue, OriginProblem};
+use crate::core::config::{ConfigProblem, InvalidValue, OriginProblem, ThemeProblem};
 use crate::core::errors::{redact, ApiError, Operation, ServerWords};
 use crate::core::flow::{ButtonsOff, Failure, FormStatus, LoadState};
 use crate::core::login::{LoginError, Session, SessionOrigin, SignInAttempt};
+use crate::core::providers::{Provider, SES_REGIONS};
 use crate::core::saved_password::{SavedPassword, Withheld};
 use crate::core::settings::{Encryption, Field};
+use crate::core::smtp_advice::{advise, Advice};
 use crate::core::validation::FieldError;
+use crate::core::warnings::Warning;
 
 /// Every message of the catalog as a function of its variables.
 pub mod catalog {
@@ -51,6 +54,61 @@ pub fn encryption(encryption: Encryption) -> String {
         Encryption::None => t::encryption_none(),
         Encryption::Tls => t::encryption_tls(),
         Encryption::Ssl => t::encryption_ssl(),
+    }
+}
+
+/// A provider as the list names it.
+pub fn provider(provider: Option<Provider>) -> String {
+    match provider {
+        None => t::provider_other(),
+        Some(Provider::Microsoft365) => t::provider_microsoft_365(),
+        Some(Provider::Google) => t::provider_google(),
+        Some(Provider::AmazonSes { region }) => {
+            let name = SES_REGIONS
+                .iter()
+                .find(|ses| ses.region == region)
+                .map_or(region, |ses| ses.name);
+            t::provider_amazon_ses(name, region)
+        }
+        Some(Provider::SendGrid) => t::provider_sendgrid(),
+        Some(Provider::Mailgun { eu: false }) => t::provider_mailgun(),
+        Some(Provider::Mailgun { eu: true }) => t::provider_mailgun_eu(),
+        Some(Provider::LocalRelay) => t::provider_local_relay(),
+    }
+}
+
+/// The port field's hint: the usual ports, or, once the page leaves a port alone, the one
+/// usual with the encryption chosen.
+pub fn port_hint(usual: Option<(Encryption, u16)>) -> String {
+    match usual {
+        None => t::field_smtp_port_hint(),
+        Some((choice, port)) => t::field_smtp_port_usual(encryption(choice), port),
+    }
+}
+
+/// A warning or note under its field.
+pub fn warning(warning: Warning) -> String {
+    match warning {
+        Warning::Port465WithTls => t::warning_port_465_tls(),
+        Warning::Port587WithSsl => t::warning_port_587_ssl(),
+        Warning::SignInUnencrypted => t::warning_sign_in_unencrypted(),
+        Warning::Microsoft365Password => t::warning_microsoft_365(),
+        Warning::GoogleAppPasswordNote => t::note_google_app_password(),
+        Warning::GoogleNotAnAppPassword => t::warning_google_app_password(),
+    }
+}
+
+/// What the send-test note says of where the mail goes.
+pub fn send_test_note(recipient: Option<&str>) -> String {
+    recipient.map_or_else(t::send_test_note, t::send_test_note_to)
+}
+
+/// Why the operator's theme is not used.
+pub fn theme_problem(problem: &ThemeProblem) -> String {
+    match problem {
+        ThemeProblem::NotText => t::config_theme_type(),
+        ThemeProblem::Elsewhere { url } => t::config_theme_elsewhere(url),
+        ThemeProblem::NotLoaded { url } => t::config_theme_failed(url),
     }
 }
 
@@ -123,7 +181,7 @@ pub fn password_hint(saved: SavedPassword) -> Option<String> {
 /// Who the page is working as, for the session bar.
 pub fn session(session: &Session) -> String {
     match &session.origin {
-        SessionOrigin::Login { user_name } => t::session_login(user_name),
+        SessionOrigin::Login { user_name, .. } => t::session_login(user_name),
         SessionOrigin::PastedToken => t::session_token(),
         SessionOrigin::Portal { origin } => t::session_portal(origin),
     }
@@ -142,7 +200,9 @@ pub fn load_state(state: &LoadState) -> String {
 pub fn form_status(status: &FormStatus) -> String {
     match status {
         FormStatus::Saved { server, port } => t::status_saved(port, server),
-        FormStatus::TestMailSent => t::status_test_sent(),
+        FormStatus::TestMailSent { recipient } => recipient
+            .as_deref()
+            .map_or_else(t::status_test_sent, t::status_test_sent_to),
         FormStatus::Invalid {
             fields,
             operation: Operation::TestMail,
@@ -304,7 +364,10 @@ pub fn api_error(error: &ApiError, operation: Operation, base_url: &str) -> Stri
                 message.as_deref().map(|m| m.trim_end_matches('.')),
             ),
             consequence,
-            retry(operation),
+            match (operation, message.as_deref().and_then(advise)) {
+                (Operation::TestMail, Some(known)) => advice(known),
+                _ => retry(operation),
+            },
         ]),
         ApiError::ServerError {
             status,
@@ -364,6 +427,22 @@ fn consequence(error: &ApiError, operation: Operation) -> String {
         Operation::Login => t::consequence_login(),
         Operation::Load => t::consequence_load(),
         Operation::TestMail => t::consequence_test(),
+    }
+}
+
+/// What to do about a mail server's reply the page knows.
+fn advice(advice: Advice) -> String {
+    match advice {
+        Advice::MicrosoftSmtpAuthOff => t::advice_microsoft_smtp_auth_off(),
+        Advice::MicrosoftNotAuthenticated => t::advice_microsoft_not_authenticated(),
+        Advice::GoogleAppPasswordRequired => t::advice_google_app_password(),
+        Advice::GoogleBadCredentials => t::advice_google_bad_credentials(),
+        Advice::RelayDenied => t::advice_relay_denied(),
+        Advice::StartTlsRequired => t::advice_starttls_required(),
+        Advice::TlsOrCertificate => t::advice_tls(),
+        Advice::UnknownHost => t::advice_unknown_host(),
+        Advice::Refused => t::advice_refused(),
+        Advice::TimedOut => t::advice_timed_out(),
     }
 }
 

@@ -280,8 +280,8 @@ fn config_problems_say_what_is_wrong_and_where() {
         said("{\"apiBaseURL\": \"/x\"}"),
         format!(
             "config.json is not valid: unknown field `apiBaseURL`, expected one of `apiBaseUrl`, \
-             `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title` at line 1 \
-             column 13.{defaults}"
+             `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title`, \
+             `themeStylesheet` at line 1 column 13.{defaults}"
         )
     );
     assert_eq!(
@@ -333,4 +333,97 @@ fn plurals_follow_the_count() {
         }),
         "Fix the highlighted field before saving: nothing was sent."
     );
+}
+
+#[test]
+fn a_failed_test_mail_the_page_knows_adds_the_advice_to_the_servers_words() {
+    // Google, "Gmail SMTP errors and codes".
+    let reply = "534-5.7.9 Application-specific password required. Learn more at \
+                 https://support.google.com/mail/?p=InvalidSecondFactor";
+    let rejected = ApiError::Rejected {
+        code: 6,
+        message: Some(reply.into()),
+    };
+    let test_mail = rejected.user_message(BASE, Operation::TestMail);
+    assert_eq!(
+        test_mail,
+        format!(
+            "The test email failed: {reply} (error code 6). No test email was sent. Google \
+             wants an app password, not the account's own password: make one (it needs 2-Step \
+             Verification) and type it as the password."
+        )
+    );
+    // A save knows no mail server's reply; an unknown reply is said as the server said it.
+    assert!(rejected
+        .user_message(BASE, Operation::Save)
+        .ends_with("Correct the settings and save again."));
+    let unknown = ApiError::Rejected {
+        code: 6,
+        message: Some("452 4.3.1 Insufficient system storage".into()),
+    };
+    assert!(unknown
+        .user_message(BASE, Operation::TestMail)
+        .ends_with("(error code 6). No test email was sent. Correct the settings and send the test email again."));
+}
+
+#[test]
+fn the_test_mail_names_its_recipient_when_the_page_knows_it() {
+    let sent = |recipient: Option<&str>| {
+        form_status(&FormStatus::TestMailSent {
+            recipient: recipient.map(str::to_owned),
+        })
+    };
+    assert!(sent(Some("admin@example.com")).starts_with("Test email sent to admin@example.com."));
+    assert!(sent(None).starts_with(
+        "Test email sent to the email address of the Command Center user you are signed in as."
+    ));
+    assert!(send_test_note(Some("admin@example.com")).contains("goes to admin@example.com, the"));
+    assert!(send_test_note(None).contains("goes to the email address of the Command Center user"));
+}
+
+#[test]
+fn the_port_hint_names_the_usual_port_only_when_asked_to() {
+    assert_eq!(port_hint(None), "Usually 25, 587 (TLS) or 465 (SSL).");
+    assert_eq!(
+        port_hint(Some((Encryption::Tls, 587))),
+        "The usual port with TLS (STARTTLS) is 587."
+    );
+}
+
+#[test]
+fn every_provider_has_its_own_name_and_ses_names_its_region() {
+    use crate::core::providers::Provider;
+    let mut names: Vec<String> = Provider::all().map(|p| provider(Some(p))).collect();
+    assert_eq!(
+        provider(Some(Provider::AmazonSes {
+            region: "eu-west-1"
+        })),
+        "Amazon SES, Europe (Ireland) (eu-west-1)"
+    );
+    names.push(provider(None));
+    let count = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), count, "two providers share a name");
+}
+
+#[test]
+fn a_theme_the_page_cannot_use_says_why_and_that_the_page_keeps_its_colours() {
+    for problem in [
+        ThemeProblem::NotText,
+        ThemeProblem::Elsewhere {
+            url: "https://cdn.example.net/t.css".into(),
+        },
+        ThemeProblem::NotLoaded {
+            url: "/t.css".into(),
+        },
+    ] {
+        let text = theme_problem(&problem);
+        assert!(
+            text.starts_with("The stylesheet of config.json's themeStylesheet")
+                || text.starts_with("config.json's themeStylesheet"),
+            "{text}"
+        );
+        assert!(text.ends_with("the page uses its own colours."), "{text}");
+    }
 }

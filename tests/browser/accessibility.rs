@@ -50,6 +50,16 @@ fn axe_source() -> anyhow::Result<&'static str> {
 }
 
 /// Runs axe on the page as it is now.
+/// `state` in the light scheme, then in the dark one; the page is left as the system has it.
+async fn audit_light_and_dark(page: &Page, state: &str) -> anyhow::Result<[Audit; 2]> {
+    let light = audit(page, state).await?;
+    page.emulate_media(&[("prefers-color-scheme", "dark")])
+        .await?;
+    let dark = audit(page, &format!("{state}, dark")).await?;
+    page.emulate_media(&[]).await?;
+    Ok([light, dark])
+}
+
 async fn audit(page: &Page, state: &str) -> anyhow::Result<Audit> {
     audit_without(page, state, &[]).await
 }
@@ -170,11 +180,7 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     audits.push(audit(&page, "loading").await?);
     page.wait_until_loaded().await?;
     page.fake.set_fault(Endpoint::GetEmailServer, None);
-    audits.push(audit(&page, "loaded").await?);
-    page.emulate_media(&[("prefers-color-scheme", "dark")])
-        .await?;
-    audits.push(audit(&page, "loaded, dark").await?);
-    page.emulate_media(&[]).await?;
+    audits.extend(audit_light_and_dark(&page, "loaded").await?);
 
     // Field errors: a port that is none, and the password a new server needs.
     page.fill("SMTP port", "465x").await?;
@@ -203,16 +209,27 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     );
     page.emulate_media(&[]).await?;
 
+    // Warnings and a note under their fields: a port that does not match its encryption,
+    // Exchange Online with a password; then sign-in unencrypted, and Google's app passwords.
+    page.click("discard").await?;
+    page.choose("Provider", "microsoft-365").await?;
+    page.fill("SMTP port", "465").await?;
+    page.wait_for_warnings("encryption", &["Warning:"]).await?;
+    page.wait_for_warnings("use-authentication", &["Warning:"])
+        .await?;
+    audits.extend(audit_light_and_dark(&page, "warnings").await?);
+    page.choose("Provider", "google").await?;
+    page.choose_encryption("NONE").await?;
+    page.wait_for_warnings("encryption", &["Warning:"]).await?;
+    page.wait_for_warnings("smtp-password", &["Note:"]).await?;
+    audits.extend(audit_light_and_dark(&page, "a warning and a note").await?);
+
     // The review dialog, then saving, then success.
     page.click("discard").await?;
     page.fill("Sender name", "Nightly backups").await?;
     page.click_save().await?;
     page.wait_for_dialog("review-dialog", true).await?;
-    audits.push(audit(&page, "review dialog").await?);
-    page.emulate_media(&[("prefers-color-scheme", "dark")])
-        .await?;
-    audits.push(audit(&page, "review dialog, dark").await?);
-    page.emulate_media(&[]).await?;
+    audits.extend(audit_light_and_dark(&page, "review dialog").await?);
     page.fake
         .set_fault(Endpoint::PutEmailServer, Some(Fault::Delay { ms: 1500 }));
     page.confirm_review().await?;
@@ -226,6 +243,21 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     page.click("send-test").await?;
     page.wait_for_alert().await?;
     audits.push(audit(&page, "test email failed").await?);
+    // A reply the page explains.
+    page.fake.set_fault(
+        Endpoint::TestEmailServer,
+        Some(Fault::ErrorCode {
+            code: 6,
+            message: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is \
+                      disabled for the Tenant."
+                .to_owned(),
+        }),
+    );
+    page.click("send-test").await?;
+    page.wait_for_text("#form-status", "Exchange Online refuses SMTP AUTH")
+        .await?;
+    audits.extend(audit_light_and_dark(&page, "test email failed, advice").await?);
+    page.fake.set_fault(Endpoint::TestEmailServer, None);
 
     // Sign in again after the session expired.
     page.fake.expire_all_sessions();
@@ -282,13 +314,10 @@ async fn audits_of_a_stalled_start() -> anyhow::Result<Vec<Audit>> {
     let page = Page::serve(crate::harness::demo_fake()?, serving).await?;
     page.wait_for_text(".start-stalled", "seems stalled")
         .await?;
-    let mut audits = vec![audit(&page, "the start stalled").await?];
-    page.emulate_media(&[("prefers-color-scheme", "dark")])
-        .await?;
-    audits.push(audit(&page, "the start stalled, dark").await?);
+    let audits = audit_light_and_dark(&page, "the start stalled").await?;
     gate.release();
     page.close().await?;
-    Ok(audits)
+    Ok(audits.into())
 }
 
 fn report(audits: &[Audit]) -> String {

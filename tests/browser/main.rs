@@ -11,7 +11,10 @@
 //! - `loading`: the settings load once signed in; prefill, and a failed load.
 //! - `update`: settings configured, so Save PUTs the changes after the review; Discard, and the
 //!   warning on leaving with unsaved changes.
-//! - `test_mail`: Send test email, with the saved credentials and against an unreachable server.
+//! - `mail_providers`: a provider fills the mail server's fields; the port follows the
+//!   encryption only where the page put it; warnings and notes that stop nothing.
+//! - `test_mail`: Send test email, with the saved credentials and against an unreachable server;
+//!   a mail server's reply explained; the recipient named from Login's `smtpAddress`.
 //! - `csp`: what the strict Content-Security-Policy refuses, and the page saying so: a call to an
 //!   origin it does not list, wasm it may not compile, a wasm file that is not there. Every page
 //!   the other tests open is served with that policy too and fails on any violation, but for the
@@ -19,7 +22,9 @@
 //! - `nginx`: docs/deploy/nginx.conf in front of the fake, the page under /tools/email/.
 //! - `portal`: the page in examples/portal's frame, on another loopback origin: the handshake,
 //!   dirty, saved, height and session-expired, and the messages and frames refused.
-//! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults.
+//! - `runtime_config`: a broken `config.json` is reported, and the page runs on its defaults; the
+//!   operator's theme applies under the strict policy, and one it may not use is reported while
+//!   the rest of the file applies.
 //! - `fault_matrix`: every failure (timeout, cancel, HTTP errors, broken answers, dropped
 //!   connection, CORS, unreachable) against sign-in, load, save and test mail; prints the matrix
 //!   and writes it to target/fault-matrix.md.
@@ -44,6 +49,7 @@ mod first_paint;
 mod first_setup;
 mod harness;
 mod loading;
+mod mail_providers;
 mod nginx;
 mod portal;
 mod runtime_config;

@@ -62,6 +62,14 @@ async fn a_portal_hands_over_its_token_and_hears_of_changes_saves_and_an_expiry(
         !page.exists("#sign-out").await?,
         "the portal's session has a Sign out button"
     );
+    // No Login of the page's own: it does not know the user's address.
+    let note = page.text_of("#send-test-note").await?.unwrap_or_default();
+    ensure!(
+        note.ends_with(
+            "goes to the email address of the Command Center user you are signed in as."
+        ),
+        "#send-test-note in the portal: {note:?}"
+    );
     ensure!(
         !page.exists("section.sign-in").await?,
         "the page shows its own sign-in although the portal signed it in"

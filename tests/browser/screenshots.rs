@@ -79,6 +79,14 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> anyhow::Result<(
     written.extend(shoot(&page, "field-errors").await?);
 
     page.click("discard").await?;
+    page.choose("Provider", "google").await?;
+    page.fill("SMTP port", "465").await?;
+    page.fill("Password", "my-account-password").await?;
+    page.wait_for_warnings("smtp-password", &["Warning:"])
+        .await?;
+    written.extend(shoot(&page, "warnings").await?);
+
+    page.click("discard").await?;
     page.fill("Sender name", "Nightly backups").await?;
     page.click_save().await?;
     page.wait_for_dialog("review-dialog", true).await?;
@@ -98,7 +106,7 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> anyhow::Result<(
 
     assert_eq!(
         written.len(),
-        5 * WIDTHS.len() * SCHEMES.len(),
+        6 * WIDTHS.len() * SCHEMES.len(),
         "screenshots written"
     );
     println!("screenshots in {}", folder().display());

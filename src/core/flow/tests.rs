@@ -27,6 +27,7 @@ fn snapshot(edit: impl FnOnce(&mut SettingsForm)) -> FormSnapshot {
         },
         settings,
         baseline: configured(),
+        recipient: None,
     }
 }
 
@@ -264,10 +265,30 @@ fn a_test_mail_goes_out_with_the_settings_on_the_page() {
     assert_eq!(attempt.request.credentials, None);
     assert!(flow.sending_test() && flow.busy());
     assert_eq!(flow.test_finished(attempt, Ok(())), AfterCall::Nothing);
-    assert!(
-        matches!(flow.status(), Some(status) if words::form_status(status).starts_with("Test email sent"))
+    assert_eq!(
+        flow.status(),
+        Some(&FormStatus::TestMailSent { recipient: None })
     );
     assert!(!flow.busy());
+}
+
+#[test]
+fn a_sent_test_mail_names_the_recipient_the_press_knew() {
+    let mut flow = loaded();
+    let form = FormSnapshot {
+        recipient: Some("admin@example.com".into()),
+        ..renamed_sender()
+    };
+    let AfterPress::Run(Call::TestMail(attempt)) = flow.test_pressed(form) else {
+        panic!("the test mail did not start");
+    };
+    flow.test_finished(*attempt, Ok(()));
+    assert_eq!(
+        flow.status(),
+        Some(&FormStatus::TestMailSent {
+            recipient: Some("admin@example.com".into())
+        })
+    );
 }
 
 #[test]

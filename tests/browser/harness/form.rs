@@ -2,6 +2,7 @@
 
 use anyhow::{anyhow, ensure};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::Locator;
 
 use super::*;
@@ -69,7 +70,11 @@ impl Page {
     pub async fn fill(&self, label: &str, text: &str) -> anyhow::Result<()> {
         let input = self.control(label).await?;
         input.clear().await?;
-        if !text.is_empty() {
+        if text.is_empty() {
+            // WebDriver's clear fires no input event, which a person's deleting does: a
+            // character typed and taken back again gives the page one, the field left empty.
+            input.send_keys(&format!("x{}", Key::Backspace)).await?;
+        } else {
             input.send_keys(text).await?;
         }
         Ok(())
@@ -77,11 +82,16 @@ impl Page {
 
     /// Picks the encryption option whose value is `value` (NONE, TLS or SSL).
     pub async fn choose_encryption(&self, value: &str) -> anyhow::Result<()> {
-        let select = self.control("Encryption").await?;
+        self.choose("Encryption", value).await
+    }
+
+    /// Picks the option whose value is `value` in the list labelled `label`.
+    pub async fn choose(&self, label: &str, value: &str) -> anyhow::Result<()> {
+        let select = self.control(label).await?;
         select
             .select_by_value(value)
             .await
-            .map_err(|e| anyhow!("cannot choose encryption {value:?}: {e}"))
+            .map_err(|e| anyhow!("cannot choose {value:?} in {label:?}: {e}"))
     }
 
     /// The current value of the control labelled `label` (its `value` property).

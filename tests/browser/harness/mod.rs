@@ -41,10 +41,10 @@ pub use requests::{
 };
 pub use requests::{http_exchange, http_status};
 use serving::VIOLATION_MARKS;
-pub use serving::{strict_policy, Csp, EmulatedLink, Serving, WasmGate};
+pub use serving::{strict_policy, Csp, EmulatedLink, ExtraFile, Serving, WasmGate};
 
 /// How long a wait for something on the page may take before the test fails.
-const WAIT_LIMIT: Duration = Duration::from_secs(10);
+pub const WAIT_LIMIT: Duration = Duration::from_secs(10);
 /// The first load also compiles the wasm, on a busy 2-core machine.
 const LOAD_LIMIT: Duration = Duration::from_secs(30);
 const POLL_EVERY: Duration = Duration::from_millis(50);

@@ -49,6 +49,16 @@ pub struct Serving {
     pub stall_seconds: Option<u32>,
     /// Chromium's network emulation, from before the page is opened.
     pub link: Option<EmulatedLink>,
+    /// Files served beside the build, as an operator adds them (a theme's stylesheet).
+    pub extra_files: Vec<ExtraFile>,
+}
+
+/// A file served at `path` on the page's origin.
+#[derive(Clone, Debug)]
+pub struct ExtraFile {
+    pub path: &'static str,
+    pub content_type: &'static str,
+    pub body: String,
 }
 
 impl Default for Serving {
@@ -62,6 +72,7 @@ impl Default for Serving {
             wasm_content_type: None,
             stall_seconds: None,
             link: None,
+            extra_files: Vec::new(),
         }
     }
 }
@@ -362,6 +373,7 @@ impl Page {
             wasm_content_type,
             stall_seconds,
             link,
+            extra_files,
         } = serving;
         let config_json = config_json.map(|text| Arc::new(Mutex::new(text)));
         let dist = match dist {
@@ -390,6 +402,19 @@ impl Page {
                             text,
                         )
                     }
+                }),
+            );
+        }
+        for file in extra_files {
+            let ExtraFile {
+                path,
+                content_type,
+                body,
+            } = file;
+            router = router.route(
+                path,
+                axum::routing::get(move || async move {
+                    ([(axum::http::header::CONTENT_TYPE, content_type)], body)
                 }),
             );
         }

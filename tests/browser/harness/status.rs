@@ -42,6 +42,39 @@ impl Page {
         }
     }
 
+    /// The warnings and notes under the field `id`, in page order, as shown ("Warning: …",
+    /// "Note: …").
+    pub async fn warnings_under(&self, id: &str) -> anyhow::Result<Vec<String>> {
+        let css = format!("#{id}-description :is(.field-warning, .field-note)");
+        let mut texts = Vec::new();
+        for element in self.client().find_all(Locator::Css(&css)).await? {
+            texts.push(element.text().await?);
+        }
+        Ok(texts)
+    }
+
+    /// Waits until the warnings and notes under the field `id` begin with `starts`, one each.
+    pub async fn wait_for_warnings(&self, id: &str, starts: &[&str]) -> anyhow::Result<()> {
+        wait_until(
+            &format!("the warnings under #{id} to be {starts:?}"),
+            WAIT_LIMIT,
+            || async {
+                let shown = self.warnings_under(id).await?;
+                let matching = shown.len() == starts.len()
+                    && shown
+                        .iter()
+                        .zip(starts)
+                        .all(|(text, start)| text.starts_with(start));
+                Ok(if matching {
+                    Probe::Done(())
+                } else {
+                    Probe::NotYet(format!("{shown:?}"))
+                })
+            },
+        )
+        .await
+    }
+
     /// The text of the field error `#ID-error`, if the field shows one.
     pub async fn field_error(&self, id: &str) -> anyhow::Result<Option<String>> {
         self.text_of(&format!("#{id}-error")).await
