@@ -45,6 +45,52 @@ pub(crate) struct EmailSettings {
 /// The fields a PUT must carry when nothing is configured yet (POST's required fields).
 const REQUIRED_TO_CREATE: [&str; 4] = ["SMTPServerName", "SMTPPort", "senderEmail", "senderName"];
 
+/// A stored field that is not a credential: the ones a PUT can be made to keep
+/// ([`crate::FakeCommandCenter::set_put_keeps_field`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlainField {
+    SmtpServerName,
+    SmtpPort,
+    SenderEmail,
+    SenderName,
+    EncryptionAlgorithm,
+}
+
+impl PlainField {
+    const ALL: [PlainField; 5] = [
+        PlainField::SmtpServerName,
+        PlainField::SmtpPort,
+        PlainField::SenderEmail,
+        PlainField::SenderName,
+        PlainField::EncryptionAlgorithm,
+    ];
+
+    /// Its name in the PUT body.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            PlainField::SmtpServerName => "SMTPServerName",
+            PlainField::SmtpPort => "SMTPPort",
+            PlainField::SenderEmail => "senderEmail",
+            PlainField::SenderName => "senderName",
+            PlainField::EncryptionAlgorithm => "encryptionAlgorithm",
+        }
+    }
+
+    /// Matched exactly, as the PUT body's keys are.
+    pub(crate) fn from_wire_name(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|field| field.wire_name() == name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Self::ALL.iter().map(|field| field.wire_name()).collect();
+                format!(
+                    "a PUT can keep only one of {}, not '{name}'",
+                    known.join(", ")
+                )
+            })
+    }
+}
+
 fn text(object: &Map<String, Value>, name: &str) -> Option<String> {
     object.get(name).and_then(Value::as_str).map(str::to_owned)
 }
@@ -68,6 +114,21 @@ impl EmailSettings {
         settings.password_base64 = text(object, "password");
         settings.use_authentication = settings.username.is_some();
         settings
+    }
+
+    /// Puts `field` back to its value in `before`.
+    fn keep_field(&mut self, before: &EmailSettings, field: PlainField) {
+        match field {
+            PlainField::SmtpServerName => {
+                self.smtp_server_name.clone_from(&before.smtp_server_name)
+            }
+            PlainField::SmtpPort => self.smtp_port = before.smtp_port,
+            PlainField::SenderEmail => self.sender_email.clone_from(&before.sender_email),
+            PlainField::SenderName => self.sender_name.clone_from(&before.sender_name),
+            PlainField::EncryptionAlgorithm => self
+                .encryption_algorithm
+                .clone_from(&before.encryption_algorithm),
+        }
     }
 
     /// Overwrites every non-credential field that `object` (already checked) carries.
@@ -257,7 +318,7 @@ async fn answer(fake: &FakeCommandCenter, parts: &Parts, body: &Bytes) -> Answer
     let mut server_error = None;
     let mut no_cors = None;
     // Only `Delayed` puts another fault back in here.
-    let mut fault = fake.fault(endpoint);
+    let mut fault = fake.take_fault(endpoint);
     while let Some(current) = fault.take() {
         match current {
             Fault::Delay { ms } => tokio::time::sleep(Duration::from_millis(ms)).await,
@@ -478,15 +539,34 @@ fn put_email_server(
     };
     // Read, merge and store under one lock, so that concurrent PUTs cannot lose an update.
     let mut state = fake.lock();
-    let next = match apply_put(state.settings.as_ref(), &object) {
+    let mut next = match apply_put(state.settings.as_ref(), &object) {
         Ok(next) => next,
         Err(Rejection(message)) => return bad_request(&message),
     };
     if let Some((code, message)) = server_error {
         return error_response(StatusCode::OK, code, &message);
     }
+    // After every check, so that the PUT is refused or accepted exactly as it would be without
+    // the mode; a field not sent is put back to the value it has anyway.
+    if let (Some(field), Some(before)) = (state.put_keeps_field, state.settings.as_ref()) {
+        next.keep_field(before, field);
+    }
     state.settings = Some(next);
     error_response(StatusCode::OK, 0, "")
+}
+
+/// `put_email_server`'s checks and merge on a body from another administrator, who needs no
+/// token. Faults and the keep-field mode are left out: they shape what the page's own
+/// requests meet, and a test must be able to set the colleague's change up exactly.
+pub(crate) fn change_settings_as_colleague(
+    fake: &FakeCommandCenter,
+    body: Value,
+) -> Result<(), Rejection> {
+    let object = contract::PUT_EMAIL_SERVER.check_value(body)?;
+    let mut state = fake.lock();
+    let next = apply_put(state.settings.as_ref(), &object)?;
+    state.settings = Some(next);
+    Ok(())
 }
 
 /// Tests the settings in the body (with the saved credentials when the body leaves both out

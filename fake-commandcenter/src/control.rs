@@ -15,7 +15,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::{Endpoint, FakeCommandCenter, Fault};
+use crate::contract::{self, Rejection};
+use crate::{Endpoint, FakeCommandCenter, Fault, ERROR_CODE_BAD_REQUEST};
 
 pub(crate) fn router(fake: FakeCommandCenter) -> Router {
     Router::new()
@@ -24,7 +25,11 @@ pub(crate) fn router(fake: FakeCommandCenter) -> Router {
             "/faults/{endpoint}",
             axum::routing::put(put_fault).delete(delete_fault),
         )
-        .route("/settings", get(get_settings))
+        .route("/settings", get(get_settings).put(put_settings))
+        .route(
+            "/put-keeps-field",
+            get(get_put_keeps_field).put(put_put_keeps_field),
+        )
         .route("/mail-server", get(get_mail_server).put(put_mail_server))
         .route("/test-mails", get(get_test_mails).delete(delete_test_mails))
         .route("/sessions", get(get_sessions))
@@ -82,10 +87,14 @@ async fn put_fault(
     };
     let fault = serde_json::from_slice::<Value>(&body)
         .map_err(|error| format!("fault is not valid JSON: {error}"))
-        .and_then(|value| Fault::from_control_json(&value));
+        .and_then(|value| Fault::from_control_body(&value));
     match fault {
-        Ok(fault) => {
+        Ok((fault, None)) => {
             fake.set_fault(endpoint, Some(fault));
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Ok((fault, Some(times))) => {
+            fake.set_fault_times(endpoint, fault, times.get());
             StatusCode::NO_CONTENT.into_response()
         }
         Err(message) => control_error(StatusCode::BAD_REQUEST, &message),
@@ -107,6 +116,51 @@ async fn get_settings(State(fake): State<FakeCommandCenter>) -> Json<Value> {
         "settings": fake.stored_settings(),
         "passwordBase64": fake.stored_password_base64(),
     }))
+}
+
+/// Another administrator's change: a `PUT /V4/EmailServer` body, refused with the very 400
+/// body that PUT would get (rather than the control API's `{"error"}`), so that a test can
+/// compare the two. No `Content-Type` needed, as everywhere in the control API.
+async fn put_settings(State(fake): State<FakeCommandCenter>, body: Bytes) -> Response {
+    let changed = contract::parse_json(&body)
+        .map_err(|Rejection(message)| message)
+        .and_then(|value| fake.change_settings_as_colleague(value));
+    match changed {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(message) => (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"errorMessage": message, "errorCode": ERROR_CODE_BAD_REQUEST})),
+        )
+            .into_response(),
+    }
+}
+
+async fn get_put_keeps_field(State(fake): State<FakeCommandCenter>) -> Json<Value> {
+    Json(json!({"field": fake.put_keeps_field()}))
+}
+
+/// `{"field": "<PUT body name>"}` or `{"field": null}`, nothing else.
+async fn put_put_keeps_field(State(fake): State<FakeCommandCenter>, body: Bytes) -> Response {
+    let value = serde_json::from_slice::<Value>(&body).ok();
+    let field = value
+        .as_ref()
+        .and_then(Value::as_object)
+        .filter(|object| object.len() == 1)
+        .and_then(|object| object.get("field"));
+    let field = match field {
+        Some(Value::String(name)) => Some(name.as_str()),
+        Some(Value::Null) => None,
+        _ => {
+            return control_error(
+                StatusCode::BAD_REQUEST,
+                r#"keep-field mode must be {"field": "<PUT body field>"} or {"field": null}"#,
+            )
+        }
+    };
+    match fake.set_put_keeps_field(field) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(message) => control_error(StatusCode::BAD_REQUEST, &message),
+    }
 }
 
 async fn get_mail_server(State(fake): State<FakeCommandCenter>) -> Json<Value> {

@@ -1,4 +1,5 @@
 use std::fmt;
+use std::num::NonZeroU32;
 use std::str::FromStr;
 
 use axum::http::Method;
@@ -162,8 +163,24 @@ impl Fault {
     /// `{"kind":"no_cors","status":200}` | `{"kind":"delayed","ms":500,"then":<fault>}`.
     /// For `status`, `body` defaults to `"empty"`, and `"json"` means
     /// [`FaultBody::command_center_error`] for that status; for `error_code`, `message`
-    /// defaults to `""`. Unknown keys are refused.
+    /// defaults to `""`. Unknown keys are refused, and so is `"times"`: it is a member of the
+    /// `PUT /__fake/faults/{endpoint}` body (its outermost object), not part of a fault.
     pub fn from_control_json(value: &Value) -> Result<Fault, String> {
+        Self::parse_control_json(value, false).map(|(fault, _)| fault)
+    }
+
+    /// The body of `PUT /__fake/faults/{endpoint}`: a fault as [`Fault::from_control_json`]
+    /// reads it plus, on the outermost object only (never inside `delayed`'s `"then"`), an
+    /// optional `"times": N`, N a positive integer: the fault applies to that many requests.
+    /// Without it (`None`) the fault stays until cleared.
+    pub(crate) fn from_control_body(value: &Value) -> Result<(Fault, Option<NonZeroU32>), String> {
+        Self::parse_control_json(value, true)
+    }
+
+    fn parse_control_json(
+        value: &Value,
+        takes_times: bool,
+    ) -> Result<(Fault, Option<NonZeroU32>), String> {
         let object = value
             .as_object()
             .ok_or("fault must be a JSON object with a \"kind\"")?;
@@ -186,9 +203,28 @@ impl Fault {
             }
         };
         // A misspelt key would otherwise silently fall back to a default.
-        if let Some(key) = object.keys().find(|key| !allowed.contains(&key.as_str())) {
+        let is_allowed = |key: &str| allowed.contains(&key) || (takes_times && key == "times");
+        if let Some(key) = object.keys().find(|key| !is_allowed(key)) {
+            if key == "times" {
+                return Err(
+                    "key 'times' is not part of a fault: it goes beside the outermost \"kind\" of a PUT /__fake/faults body"
+                        .to_owned(),
+                );
+            }
             return Err(format!("unknown key '{key}' for fault kind '{kind}'"));
         }
+        let times = match object.get("times") {
+            None => None,
+            Some(times) => Some(
+                times
+                    .as_u64()
+                    .and_then(|times| u32::try_from(times).ok())
+                    .and_then(NonZeroU32::new)
+                    .ok_or(format!(
+                        "\"times\" must be a positive integer (how many requests the fault applies to), got {times}"
+                    ))?,
+            ),
+        };
         let ms = || {
             object
                 .get("ms")
@@ -203,15 +239,15 @@ impl Fault {
                 .filter(|status| (100..=999).contains(status))
                 .ok_or(format!("{kind} needs \"status\", an integer in 100..=999"))
         };
-        match kind {
-            "delay" => Ok(Fault::Delay { ms: ms()? }),
+        let fault = match kind {
+            "delay" => Fault::Delay { ms: ms()? },
             "status" => {
                 let status = status()?;
                 let body = match object.get("body") {
                     None => FaultBody::Empty,
                     Some(body) => FaultBody::from_control_json(body, status)?,
                 };
-                Ok(Fault::Status { status, body })
+                Fault::Status { status, body }
             }
             "error_code" => {
                 let code = object
@@ -225,34 +261,35 @@ impl Fault {
                         .ok_or("error_code's \"message\" must be a string")?
                         .to_owned(),
                 };
-                Ok(Fault::ErrorCode { code, message })
+                Fault::ErrorCode { code, message }
             }
-            "malformed_json" => Ok(Fault::MalformedJson),
-            "drop_connection" => Ok(Fault::DropConnection),
+            "malformed_json" => Fault::MalformedJson,
+            "drop_connection" => Fault::DropConnection,
             "large_body" => {
                 let bytes = object
                     .get("bytes")
                     .and_then(Value::as_u64)
                     .and_then(|bytes| usize::try_from(bytes).ok())
                     .ok_or("large_body needs \"bytes\", a non-negative integer")?;
-                Ok(Fault::LargeBody {
+                Fault::LargeBody {
                     bytes,
                     status: status()?,
-                })
+                }
             }
-            "no_cors" => Ok(Fault::NoCors { status: status()? }),
+            "no_cors" => Fault::NoCors { status: status()? },
             _ => {
                 let then = object
                     .get("then")
                     .ok_or("delayed needs \"then\", the fault to apply after the wait")?;
                 let then = Fault::from_control_json(then)
                     .map_err(|message| format!("delayed's \"then\": {message}"))?;
-                Ok(Fault::Delayed {
+                Fault::Delayed {
                     ms: ms()?,
                     then: Box::new(then),
-                })
+                }
             }
-        }
+        };
+        Ok((fault, times))
     }
 
     /// The control API's JSON for this fault (what [`Fault::from_control_json`] reads).

@@ -55,6 +55,13 @@
 //!   settings (defaults as for POST) under the rules above (so with no stored password a
 //!   `username` needs a `password`).
 //!
+//! While [`FakeCommandCenter::set_put_keeps_field`] names one of `SMTPServerName`, `SMTPPort`,
+//! `senderEmail`, `senderName`, `encryptionAlgorithm`, a PUT that passes every check above
+//! answers its usual success and stores everything it would, except that this field keeps the
+//! value stored before the PUT: a server that accepts a value and does not keep it. A PUT
+//! that leaves the field out, or that creates the settings, is stored as usual; POST is not
+//! affected.
+//!
 //! ## `POST /V4/EmailServer/Action/Test`
 //!
 //! `SMTPServerName`, `SMTPPort`, `senderEmail`, `senderName` required; `encryptionAlgorithm`,
@@ -108,11 +115,26 @@
 //! `NoCors` strips every `Access-Control-Allow-*` header from the actual answer (preflights are
 //! unaffected); `Delayed` waits and then applies another fault.
 //!
+//! A fault stays until cleared ([`FakeCommandCenter::set_fault`]) or applies to the next N
+//! requests of its endpoint only and then clears itself
+//! ([`FakeCommandCenter::set_fault_times`]), because the page's load, its re-read before a
+//! save and its read-back after it are all `GET /V4/EmailServer` and a test must fail just one
+//! of them. Every request routed to the endpoint counts, whatever its answer (so a 401 or
+//! 400 under `ErrorCode` uses one up); preflights and 404/405 answers do not. Setting either
+//! kind replaces the endpoint's fault.
+//!
 //! ## Seeds
 //!
 //! [`FakeCommandCenter::with_settings`] (CLI `--seed PATH`) starts with settings given as a
 //! POST body (password base64), checked against the POST contract. Without one the fake
 //! starts empty.
+//!
+//! ## Another administrator
+//!
+//! [`FakeCommandCenter::change_settings_as_colleague`] (control API `PUT /__fake/settings`)
+//! changes the stored settings as a `PUT /V4/EmailServer` body from someone else would: the
+//! same checks and the same merge, credentials included, refused with the same message. It
+//! needs no token, is not recorded, and meets neither faults nor the keep-field mode above.
 //!
 //! # Control API (under `/__fake`, answered to loopback peers only, never recorded)
 //!
@@ -120,9 +142,12 @@
 //! |---|---|---|
 //! | `GET` | `/__fake/requests` | JSON array of `{method, path, headers: [[name, value]...], body, status}` |
 //! | `DELETE` | `/__fake/requests` | forget the recorded requests |
-//! | `PUT` | `/__fake/faults/{endpoint}` | set a fault, body as in [`Fault::from_control_json`] |
+//! | `PUT` | `/__fake/faults/{endpoint}` | set a fault, body as in [`Fault::from_control_json`] plus optional `"times": N`; 204 |
 //! | `DELETE` | `/__fake/faults/{endpoint}` | clear the fault |
 //! | `GET` | `/__fake/settings` | `{"settings": <what GET would answer>, "passwordBase64": <string or null>}` |
+//! | `PUT` | `/__fake/settings` | a `PUT /V4/EmailServer` body from another administrator; 204, or PUT's 400 `{"errorMessage", "errorCode": 400}` |
+//! | `GET` | `/__fake/put-keeps-field` | `{"field": <PUT body name or null>}` |
+//! | `PUT` | `/__fake/put-keeps-field` | body exactly `{"field": "SMTPPort"}` (any of the five plain fields) or `{"field": null}`; 204 |
 //! | `GET` | `/__fake/mail-server` | `{"reachable": bool}` |
 //! | `PUT` | `/__fake/mail-server` | body exactly `{"reachable": bool}`; 204 |
 //! | `GET` | `/__fake/test-mails` | JSON array, as [`FakeCommandCenter::sent_test_mails`] |
@@ -134,6 +159,15 @@
 //!
 //! `{endpoint}` is one of [`Endpoint::name`]: `get-email-server`, `post-email-server`,
 //! `put-email-server`, `test-email-server`, `login`, `logout`.
+//!
+//! In a fault body, `"times"` is a positive integer beside the outermost `"kind"` (not inside
+//! `delayed`'s `"then"`): the fault applies to the next N requests, as
+//! [`FakeCommandCenter::set_fault_times`]; without it the fault stays until cleared.
+//!
+//! A body of any other shape than the ones above (or a `field` other than those five) gets 400
+//! `{"error": "..."}` and changes nothing. `PUT /__fake/settings` instead answers a refused
+//! change with the very body PUT's 400 would carry, so a test can compare the two; like the
+//! rest of the control API it needs no `Content-Type`.
 //!
 //! The loopback check needs the peer address, so the router must be served with
 //! `into_make_service_with_connect_info::<SocketAddr>()`; [`serve`] does that. Without the peer
@@ -157,6 +191,7 @@ mod record;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -252,7 +287,9 @@ struct State {
     requests: Vec<(u64, RecordedRequest)>,
     next_request_id: u64,
     settings: Option<api::EmailSettings>,
-    faults: HashMap<Endpoint, Fault>,
+    faults: HashMap<Endpoint, SetFault>,
+    /// The field a `PUT /V4/EmailServer` silently does not change, if any.
+    put_keeps_field: Option<api::PlainField>,
     mail_server_reachable: bool,
     /// `{"to": ..., "settings": ...}` per successful Action/Test, in order.
     sent_test_mails: Vec<serde_json::Value>,
@@ -270,6 +307,7 @@ impl Default for State {
             next_request_id: 0,
             settings: None,
             faults: HashMap::new(),
+            put_keeps_field: None,
             mail_server_reachable: true,
             sent_test_mails: Vec::new(),
             sessions: HashMap::new(),
@@ -277,6 +315,12 @@ impl Default for State {
             tokens_issued: 0,
         }
     }
+}
+
+struct SetFault {
+    fault: Fault,
+    /// How many more requests it applies to; `None`: until cleared.
+    uses_left: Option<NonZeroU32>,
 }
 
 impl State {
@@ -406,18 +450,86 @@ impl FakeCommandCenter {
         self.lock().token_lifetime
     }
 
-    /// Sets (or with `None` clears) the fault for one endpoint; it stays until cleared.
+    /// Sets (or with `None` clears) the fault for one endpoint; it stays until cleared. It
+    /// replaces the endpoint's fault, one set with [`FakeCommandCenter::set_fault_times`] too.
     pub fn set_fault(&self, endpoint: Endpoint, fault: Option<Fault>) {
         let mut state = self.lock();
         match fault {
-            Some(fault) => state.faults.insert(endpoint, fault),
+            Some(fault) => state.faults.insert(
+                endpoint,
+                SetFault {
+                    fault,
+                    uses_left: None,
+                },
+            ),
             None => state.faults.remove(&endpoint),
         };
     }
 
-    /// The fault currently set for `endpoint`.
+    /// Sets the fault for the next `times` requests of `endpoint` only, then it clears itself
+    /// and the endpoint answers normally again (`times` 0 clears it at once). Every request
+    /// routed to the endpoint counts, whatever its answer (an `ErrorCode` fault is used up
+    /// by a request refused with 401 or 400 too); CORS preflights and requests answered 404 or
+    /// 405 do not. It replaces the endpoint's fault, one set with
+    /// [`FakeCommandCenter::set_fault`] too.
+    ///
+    /// Exists because one endpoint serves several steps of the page (its load, the re-read
+    /// before a save and the read-back after it are all `GET /V4/EmailServer`), and a test must
+    /// be able to fail just one of them.
+    pub fn set_fault_times(&self, endpoint: Endpoint, fault: Fault, times: u32) {
+        let mut state = self.lock();
+        match NonZeroU32::new(times) {
+            Some(times) => state.faults.insert(
+                endpoint,
+                SetFault {
+                    fault,
+                    uses_left: Some(times),
+                },
+            ),
+            None => state.faults.remove(&endpoint),
+        };
+    }
+
+    /// The fault currently set for `endpoint` (one set for a number of requests until the last
+    /// of them has arrived).
     pub fn fault(&self, endpoint: Endpoint) -> Option<Fault> {
-        self.lock().faults.get(&endpoint).cloned()
+        self.lock()
+            .faults
+            .get(&endpoint)
+            .map(|set| set.fault.clone())
+    }
+
+    /// Makes every `PUT /V4/EmailServer` that passes its checks answer its usual success and
+    /// store everything it would, except that `field` keeps the value stored before the PUT:
+    /// a server that accepts a value and does not keep it. `field` is a PUT body name, one of
+    /// `SMTPServerName`, `SMTPPort`, `senderEmail`, `senderName`, `encryptionAlgorithm`;
+    /// `None` ends it. A PUT that does not send the field, or that creates the settings (there
+    /// is no old value then), stores as usual; `POST` and
+    /// [`FakeCommandCenter::change_settings_as_colleague`] are not affected. `Err` names the
+    /// allowed fields, and the setting stays as it was.
+    pub fn set_put_keeps_field(&self, field: Option<&str>) -> Result<(), String> {
+        let field = field.map(api::PlainField::from_wire_name).transpose()?;
+        self.lock().put_keeps_field = field;
+        Ok(())
+    }
+
+    /// The field `PUT /V4/EmailServer` keeps now (see
+    /// [`FakeCommandCenter::set_put_keeps_field`]), by its PUT body name.
+    pub fn put_keeps_field(&self) -> Option<&'static str> {
+        self.lock().put_keeps_field.map(api::PlainField::wire_name)
+    }
+
+    /// Applies `body` as another administrator's `PUT /V4/EmailServer` would: the same checks
+    /// (types, unknown keys, the credential rules, POST's four fields when nothing is stored
+    /// yet) and the same merge into the stored settings, credentials included; but no token, no
+    /// recorded request, and neither faults nor [`FakeCommandCenter::set_put_keeps_field`]
+    /// apply. `Err` is the `errorMessage` that PUT's 400 would carry; nothing changes then.
+    ///
+    /// Stands for a change made elsewhere while the page is open, e.g. between its load and a
+    /// save.
+    pub fn change_settings_as_colleague(&self, body: serde_json::Value) -> Result<(), String> {
+        api::change_settings_as_colleague(self, body)
+            .map_err(|contract::Rejection(message)| message)
     }
 
     /// Binds `127.0.0.1:0`, serves this fake there on a spawned task (until the runtime ends),
@@ -440,6 +552,22 @@ impl FakeCommandCenter {
     fn record_status(&self, id: u64, status: u16) {
         if let Some((_, request)) = self.lock().requests.iter_mut().find(|(key, _)| *key == id) {
             request.status = status;
+        }
+    }
+
+    /// The fault for a request of `endpoint` that has just arrived; it uses up one request of a
+    /// fault set for a number of them. Taken at arrival, so that concurrent requests cannot
+    /// share the last use.
+    fn take_fault(&self, endpoint: Endpoint) -> Option<Fault> {
+        let mut state = self.lock();
+        let set = state.faults.get_mut(&endpoint)?;
+        match set.uses_left.map(|left| NonZeroU32::new(left.get() - 1)) {
+            None => Some(set.fault.clone()),
+            Some(Some(fewer)) => {
+                set.uses_left = Some(fewer);
+                Some(set.fault.clone())
+            }
+            Some(None) => state.faults.remove(&endpoint).map(|set| set.fault),
         }
     }
 

@@ -263,6 +263,84 @@ async fn spawn_local_serves_on_loopback() {
     assert_eq!(listed.json(), json!([]));
 }
 
+#[tokio::test]
+async fn control_api_for_colleagues_counted_faults_and_kept_fields_over_a_socket() {
+    let fake = FakeCommandCenter::new(FakeConfig::default());
+    let addr = fake.spawn_local().await.unwrap();
+    let call = |method: &'static str, path: &'static str, body: String| async move {
+        let headers: &[(&str, &str)] = if path.starts_with("/__fake") {
+            &[]
+        } else {
+            JSON_API
+        };
+        parse(&exchange(addr, method, path, headers, &body).await.unwrap())
+    };
+    assert_eq!(call("POST", PATH, good_body()).await.status, 200);
+
+    let colleague = json!({"senderName": "Colleague", "useAuthentication": true, "username": "other", "password": b64("pässwörd")});
+    let changed = call("PUT", "/__fake/settings", colleague.to_string()).await;
+    assert_eq!(changed.status, 204, "{}", changed.body);
+    let refused = call(
+        "PUT",
+        "/__fake/settings",
+        r#"{"SMTPPort": "25"}"#.to_owned(),
+    )
+    .await;
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.json()["errorCode"], 400);
+    assert!(refused.json()["errorMessage"]
+        .as_str()
+        .unwrap()
+        .contains("field 'SMTPPort' must be a JSON integer"));
+
+    let fault = r#"{"kind":"status","status":500,"body":"json","times":1}"#;
+    let set = call("PUT", "/__fake/faults/get-email-server", fault.to_owned()).await;
+    assert_eq!(set.status, 204, "{}", set.body);
+    assert_eq!(call("GET", PATH, String::new()).await.status, 500);
+    let got = call("GET", PATH, String::new()).await;
+    assert_eq!(got.status, 200);
+    assert_eq!(got.json()["senderName"], "Colleague");
+    assert_eq!(got.json()["username"], "other");
+    assert_eq!(fake.stored_password_base64(), Some(b64("pässwörd")));
+
+    let keep = call(
+        "PUT",
+        "/__fake/put-keeps-field",
+        r#"{"field": "SMTPPort"}"#.to_owned(),
+    )
+    .await;
+    assert_eq!(keep.status, 204, "{}", keep.body);
+    let kept = call("GET", "/__fake/put-keeps-field", String::new()).await;
+    assert_eq!(kept.json(), json!({"field": "SMTPPort"}));
+    let put = call(
+        "PUT",
+        PATH,
+        json!({"SMTPPort": 2525, "senderName": "Ops"}).to_string(),
+    )
+    .await;
+    assert_eq!(put.json(), json!({"errorMessage": "", "errorCode": 0}));
+    let got = call("GET", PATH, String::new()).await;
+    assert_eq!(got.json()["SMTPPort"], 587);
+    assert_eq!(got.json()["senderName"], "Ops");
+
+    let methods: Vec<(String, u16)> = fake
+        .requests()
+        .into_iter()
+        .map(|request| (request.method, request.status))
+        .collect();
+    let expected: Vec<(String, u16)> = [
+        ("POST", 200),
+        ("GET", 500),
+        ("GET", 200),
+        ("PUT", 200),
+        ("GET", 200),
+    ]
+    .iter()
+    .map(|(method, status)| ((*method).to_owned(), *status))
+    .collect();
+    assert_eq!(methods, expected, "control API calls are not recorded");
+}
+
 /// Kills the binary even when an assertion fails.
 struct Running(Child);
 

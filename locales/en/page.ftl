@@ -48,7 +48,10 @@ page-error = Something went wrong inside this page and it may stop responding. R
 config-problem = { $problem } The page uses the default API base URL.
 config-http = config.json could not be loaded (HTTP { $status }).
 config-unavailable = config.json could not be loaded ({ $reason }).
-config-reason-timed-out = no answer within { $seconds } seconds
+config-reason-timed-out = { $seconds ->
+    [one] no answer within 1 second
+   *[other] no answer within { $seconds } seconds
+}
 config-reason-broke-off = HTTP { $status }, the answer broke off
 config-reason-failed = the request failed
 # $error is the JSON parser's own description of the problem.
@@ -193,9 +196,26 @@ off-load-failed = Save is off because the current settings did not load: choose 
 off-saving = Send test email is off until the save has finished.
 off-testing = Save is off until the test email has been sent.
 off-unchanged = Save is off: nothing differs from what Command Center has.
+off-reading = Save and Send test email are off until Command Center's settings have been read.
 send-test-note = The test email uses the settings above without saving them, and goes to the email address of the Command Center user you are signed in as.
 send-test-note-to = The test email uses the settings above without saving them, and goes to { $address }, the address of the Command Center user you are signed in as.
 status-saved = Email server settings saved. Command Center now sends mail through { $server }:{ $port }.
+status-saved-reading = Reading them back to check that Command Center kept them…
+status-saved-checked = Saved and checked: Command Center now has these settings, and sends mail through { $server }:{ $port }.
+# $list: one not-kept-item per setting, separated by semicolons.
+status-saved-not-kept = Saved, but Command Center did not keep everything it was sent: { $list }. The form shows what Command Center has.
+not-kept-item = { $field } was sent as { $sent }, Command Center has { $kept }
+# $reason: what went wrong, in the words of a failed call.
+status-saved-unchecked = Saved. Could not read the settings back to check them: { $reason }
+status-theirs-loaded = Your changes were discarded: the form shows the settings Command Center has now.
+status-saved-elsewhere-loaded = { $count ->
+    [0] Loaded the settings another tab saved: they are the ones this page had.
+    [one] Loaded the settings another tab saved: one setting had changed.
+   *[other] Loaded the settings another tab saved: { $count } settings had changed.
+}
+# $list: one kept-mine-item per setting, separated by semicolons.
+status-saved-elsewhere-kept = Where you had typed something else, your value stays in the form: { $list }.
+kept-mine-item = { $field } (saved there: { $now })
 status-test-sent = Test email sent to the email address of the Command Center user you are signed in as. If it does not arrive, check that mailbox's spam folder. The settings were not saved.
 status-test-sent-to = Test email sent to { $address }. If it does not arrive, check that mailbox's spam folder. The settings were not saved.
 status-invalid-save = { $count ->
@@ -206,6 +226,11 @@ status-invalid-test = { $count ->
     [one] Fix the highlighted field before sending a test email: nothing was sent.
    *[other] Fix the { $count } highlighted fields before sending a test email: nothing was sent.
 }
+
+## Another tab of this page saved
+
+saved-elsewhere = Saved in another tab: Command Center's settings may no longer be the ones this page loaded.
+button-load-saved = Load the saved settings
 
 ## The review before saving
 
@@ -221,8 +246,24 @@ review-configure = { $count ->
 review-setting = Setting
 review-now = Now
 review-after = After saving
-button-back = Back
+button-back = Back to the form
 button-confirm = Confirm
+button-apply-mine = Apply my changes to the current settings
+button-load-theirs = Discard mine and load theirs
+button-save-anyway = Save anyway
+review-checking = Checking that Command Center still has the settings this page loaded…
+review-waiting = Confirm goes ahead as soon as Command Center's current settings have been read…
+review-unchanged = Command Center still has the settings this page loaded.
+review-changed-title = Changed in Command Center since you loaded this page
+review-changed-lead = Someone changed these settings meanwhile. Applying your changes keeps theirs, except where you changed a setting too: there yours is saved.
+review-when-loaded = When loaded
+review-now-there = Now in Command Center
+review-yours = Yours
+review-both-changed = changed by both: yours is saved
+# $reason: what went wrong, in the words of a failed call.
+review-check-failed = Could not check what Command Center has now: { $reason }
+# $field: the setting's label; $error: what is wrong with it.
+review-merge-problem = Your changes cannot go onto the current settings as they are. { $field }: { $error } Go back to the form to fix it.
 value-empty = (empty)
 value-on = On
 value-off = Off
@@ -242,7 +283,10 @@ error-unreachable = Could not reach Command Center at { $base_url } ({ $detail }
 error-cors = The browser blocked the answer from Command Center at { $base_url }: it does not allow calls from this page's origin ({ $page_origin }) (CORS). Either serve this page from the same address as Command Center (for example behind the same reverse proxy), or have Command Center or its proxy allow { $page_origin } with the Authtoken and Content-Type headers.
 error-csp = This page's Content-Security-Policy does not allow it to connect to { $origin } ({ $directive }), so the browser did not send the request to { $base_url }. Add { $origin } to { $directive } in the Content-Security-Policy header that the web server sends with this page, or use an API base URL on an origin it already allows.
 error-mixed-content = This page is served over https ({ $page_origin }) and the API base URL { $base_url } is http: browsers block such calls (mixed content). Use the https address of Command Center.
-error-timed-out = Command Center did not answer within { $seconds } seconds. It may be busy or unreachable through a firewall or VPN; try again, or raise requestTimeoutSeconds in config.json.
+error-timed-out = { $seconds ->
+    [one] Command Center did not answer within 1 second. It may be busy or unreachable through a firewall or VPN; try again, or raise requestTimeoutSeconds in config.json.
+   *[other] Command Center did not answer within { $seconds } seconds. It may be busy or unreachable through a firewall or VPN; try again, or raise requestTimeoutSeconds in config.json.
+}
 error-cancelled = Cancelled.
 error-not-sent = The browser could not send the request ({ $detail }). Check the API base URL.
 error-unauthorized = Command Center did not accept the access token (HTTP 401): it is wrong or has expired. Sign in again or paste a valid token.
@@ -273,6 +317,8 @@ server-html-page = an HTML page titled “{ $title }”
 consequence-login = You are not signed in.
 consequence-load = The current settings were not loaded.
 consequence-save = Nothing was saved.
+consequence-recheck = Your changes were not compared with the settings Command Center has now.
+consequence-read-back = Load the page again to see what Command Center has.
 consequence-test = No test email was sent.
 # After a timeout or an unreadable answer, the save may have arrived.
 consequence-save-unknown = The settings may or may not have been saved: reload the page to see.
@@ -280,6 +326,7 @@ consequence-save-cancelled = The request may already have reached Command Center
 retry-login = Check the user name and password and try again.
 retry-load = Try again, or start from an empty form.
 retry-save = Correct the settings and save again.
+retry-recheck = Save anyway to send your changes unchecked, or go back and save again later.
 retry-test = Correct the settings and send the test email again.
 # After a failed test mail whose reply the page knows: what to do about it.
 advice-microsoft-smtp-auth-off = Exchange Online refuses SMTP AUTH with a password for this tenant or mailbox: have SMTP AUTH turned on again for the mailbox, or send through an SMTP relay or connector.

@@ -72,7 +72,11 @@ pub enum ApiError {
 pub enum Operation {
     Login,
     Load,
+    /// The re-read before a save, while the review is open.
+    Recheck,
     Save,
+    /// The read-back after a save.
+    ReadBack,
     TestMail,
 }
 

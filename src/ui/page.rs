@@ -1,5 +1,5 @@
-//! The "Email server" page: load what Command Center has, review and save the changes, send a
-//! test mail. What happens next is [`PageFlow`]'s decision; this component renders it, runs the
+//! The "Email server" page: load what Command Center has, review and save the changes (read
+//! again before, and back after), send a test mail, hear what other tabs saved. What happens next is [`PageFlow`]'s decision; this component renders it, runs the
 //! calls it asks for in one `Action` and does what the flow makes of their outcomes.
 
 use leptos::ev::SubmitEvent;
@@ -8,10 +8,11 @@ use leptos::prelude::*;
 
 use super::connection::ConnectionState;
 use super::current_call::CurrentCall;
-use super::dom::{focus_element, focus_input, show_modal};
+use super::dom::{close_dialog, focus_element, focus_input, show_modal};
 use super::form_actions::FormActions;
 use super::form_state::FormState;
 use super::load_status::LoadStatus;
+use super::other_tabs::{OtherTabs, SavedElsewhere};
 use super::reauth::ReauthDialog;
 use super::review::ReviewDialog;
 use super::settings_fields::SettingsFields;
@@ -19,7 +20,6 @@ use super::status::StatusArea;
 use crate::api::{self, CallControl};
 use crate::core::embedding::ToParent;
 use crate::core::flow::{AfterCall, AfterPress, Call, FormSnapshot, PageFlow};
-use crate::core::settings::Baseline;
 use crate::core::wire::ApiConnection;
 
 #[component]
@@ -38,12 +38,24 @@ pub fn EmailServerPage() -> impl IntoView {
     });
     let after_press = move |after: AfterPress| match after {
         AfterPress::Nothing => {}
-        AfterPress::Review => show_modal(review_dialog),
+        AfterPress::Review { meanwhile } => {
+            show_modal(review_dialog);
+            run.dispatch(meanwhile);
+        }
         AfterPress::Focus(field) => focus_input(field),
         AfterPress::Run(call) => {
+            // A save goes out from the review: its part is done. A re-read after signing in
+            // again is still the review's.
+            if matches!(call, Call::Save(_)) {
+                close_dialog(review_dialog);
+            }
             run.dispatch(call);
         }
     };
+    let other_tabs = OtherTabs::listen(
+        move || connection.api_connection_untracked().map(|c| c.base_url),
+        Callback::new(move |()| flow.write().heard_saved_elsewhere()),
+    );
     let on_signed_in_again = Callback::new(move |()| {
         if let Some(api_connection) = connection.api_connection_untracked() {
             after_press(flow.write().signed_in_again(&api_connection.token));
@@ -55,10 +67,31 @@ pub fn EmailServerPage() -> impl IntoView {
             Callback::new(move |()| show_modal(reauth_dialog)),
         ),
         Some(AfterCall::ShowLoaded(baseline)) => form.take_loaded(baseline),
-        Some(AfterCall::ShowSaved { submitted, saved }) => {
-            form.take_saved(&submitted, saved);
-            let _ = connection.portal.tell(&ToParent::saved());
+        Some(AfterCall::ShowCurrent { now, focus }) => {
+            form.take_loaded(now);
+            if let Some(field) = focus {
+                focus_input(field);
+            }
         }
+        Some(AfterCall::ShowTheirs(now)) => {
+            form.take_loaded(now);
+            form.discard_changes();
+            close_dialog(review_dialog);
+        }
+        Some(AfterCall::Run(call)) => after_press(AfterPress::Run(call)),
+        Some(AfterCall::ShowSaved {
+            submitted,
+            saved,
+            read_back,
+        }) => {
+            form.take_saved(&submitted, saved);
+            run.dispatch(read_back);
+            let _ = connection.portal.tell(&ToParent::saved());
+            if let Some(api) = connection.api_connection_untracked() {
+                other_tabs.tell_saved(&api.base_url);
+            }
+        }
+        Some(AfterCall::Cancel) => current_call.cancel(),
         // `None`: the page was left while the call was on its way.
         Some(AfterCall::Nothing) | None => {}
     };
@@ -96,16 +129,20 @@ pub fn EmailServerPage() -> impl IntoView {
                     on_retry=Callback::new(move |()| after_press(flow.write().retry_load()))
                     on_start_empty=Callback::new(move |()| after_call(Some(flow.write().start_empty())))
                 />
+                <SavedElsewhere
+                    shown=Signal::derive(move || flow.with(PageFlow::saved_elsewhere))
+                    on_load=Callback::new(move |()| after_press(flow.write().load_saved_elsewhere(form.snapshot_untracked())))
+                />
                 <SettingsFields form />
                 <FormActions flow form dirty current_call on_test=Callback::new(move |()| pressed(PageFlow::test_pressed)) />
                 <StatusArea status=Signal::derive(move || flow.with(|flow| flow.status().cloned())) />
             </form>
             <ReviewDialog
                 dialog=review_dialog
-                changes=Signal::derive(move || flow.with(|flow| flow.under_review().map(<[_]>::to_vec).unwrap_or_default()))
-                updating=Signal::derive(move || form.baseline.with(|b| matches!(b, Baseline::Configured(_))))
+                flow
                 on_confirm=Callback::new(move |()| after_press(flow.write().confirm()))
-                on_close=Callback::new(move |()| flow.write().review_closed())
+                on_load_theirs=Callback::new(move |()| after_call(Some(flow.write().load_theirs())))
+                on_close=Callback::new(move |()| after_call(Some(flow.write().review_closed())))
             />
             <ReauthDialog
                 dialog=reauth_dialog
@@ -136,8 +173,20 @@ async fn make_call(
             let outcome = api::load_email_server(&api_connection, control).await;
             flow.try_update(|flow| flow.load_finished(&api_connection, outcome))
         }
+        (Call::Recheck, Some(api_connection)) => {
+            let outcome = api::load_email_server(&api_connection, control).await;
+            flow.try_update(|flow| flow.recheck_finished(outcome))
+        }
+        (Call::Reload(form), Some(api_connection)) => {
+            let outcome = api::load_email_server(&api_connection, control).await;
+            flow.try_update(|flow| flow.reload_finished(&api_connection, *form, outcome))
+        }
         // Signed in means a checked base URL and token: there is always a connection.
-        (Call::Load, None) => None,
+        (Call::Load | Call::Recheck | Call::Reload(_), None) => None,
+        (Call::ReadBack(attempt), _) => {
+            let outcome = api::load_email_server(&attempt.connection, control).await;
+            flow.try_update(|flow| flow.read_back_finished(*attempt, outcome))
+        }
         (Call::Save(attempt), _) => {
             let outcome =
                 api::save_email_server(&attempt.connection, &attempt.request, control).await;
@@ -156,7 +205,7 @@ fn button_of(call: &Call) -> Option<&'static str> {
     match call {
         Call::Save(_) => Some("save"),
         Call::TestMail(_) => Some("send-test"),
-        Call::Load => None,
+        Call::Load | Call::Recheck | Call::ReadBack(_) | Call::Reload(_) => None,
     }
 }
 

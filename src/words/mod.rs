@@ -9,9 +9,12 @@
 use crate::core::changes::{PasswordShown, Shown};
 use crate::core::config::{ConfigProblem, InvalidValue, OriginProblem, ThemeProblem};
 use crate::core::errors::{redact, ApiError, Operation, ServerWords};
-use crate::core::flow::{ButtonsOff, Failure, FormStatus, LoadState};
+use crate::core::flow::{
+    ButtonsOff, ConfirmAction, Failure, FormStatus, LoadState, Recheck, Review, SaveCheck,
+};
 use crate::core::login::{LoginError, Session, SessionOrigin, SignInAttempt};
 use crate::core::providers::{Provider, SES_REGIONS};
+use crate::core::recheck::{NotKept, TheirChange};
 use crate::core::saved_password::{SavedPassword, Withheld};
 use crate::core::settings::{Encryption, Field};
 use crate::core::smtp_advice::{advise, Advice};
@@ -199,7 +202,30 @@ pub fn load_state(state: &LoadState) -> String {
 
 pub fn form_status(status: &FormStatus) -> String {
     match status {
-        FormStatus::Saved { server, port } => t::status_saved(port, server),
+        FormStatus::Saved {
+            server,
+            port,
+            check,
+        } => match check {
+            SaveCheck::Reading => {
+                sentences(&[t::status_saved(port, server), t::status_saved_reading()])
+            }
+            SaveCheck::Kept => t::status_saved_checked(port, server),
+            SaveCheck::NotKept(lost) => t::status_saved_not_kept(listed(lost, not_kept)),
+            SaveCheck::Unchecked(failure) => t::status_saved_unchecked(call_failed(failure)),
+        },
+        FormStatus::TheirsLoaded => t::status_theirs_loaded(),
+        FormStatus::LoadedSavedElsewhere { changed, kept_mine } => {
+            let loaded = t::status_saved_elsewhere_loaded(*changed);
+            if kept_mine.is_empty() {
+                loaded
+            } else {
+                sentences(&[
+                    loaded,
+                    t::status_saved_elsewhere_kept(listed(kept_mine, kept_mine_item)),
+                ])
+            }
+        }
         FormStatus::TestMailSent { recipient } => recipient
             .as_deref()
             .map_or_else(t::status_test_sent, t::status_test_sent_to),
@@ -219,7 +245,59 @@ pub fn buttons_off(reason: ButtonsOff) -> String {
         ButtonsOff::LoadFailed => t::off_load_failed(),
         ButtonsOff::Saving => t::off_saving(),
         ButtonsOff::Testing => t::off_testing(),
+        ButtonsOff::Reading => t::off_reading(),
         ButtonsOff::Unchanged => t::off_unchanged(),
+    }
+}
+
+/// The items of a list in a sentence.
+fn listed<T>(items: &[T], item: fn(&T) -> String) -> String {
+    items.iter().map(item).collect::<Vec<_>>().join("; ")
+}
+
+fn not_kept(lost: &NotKept) -> String {
+    t::not_kept_item(
+        field_label(lost.field),
+        shown(&lost.kept),
+        shown(&lost.sent),
+    )
+}
+
+fn kept_mine_item(theirs: &TheirChange) -> String {
+    t::kept_mine_item(field_label(theirs.field), shown(&theirs.now))
+}
+
+/// Why the administrator's changes cannot go onto the settings Command Center has now: the
+/// first field at fault.
+fn merge_problem(field: Field, error: &FieldError) -> String {
+    t::review_merge_problem(field_error(error), field_label(field))
+}
+
+/// The line under the review's changes: what the re-read of Command Center's settings found.
+pub fn recheck(review: &Review) -> String {
+    match &review.recheck {
+        Recheck::Reading if review.confirm_waiting => t::review_waiting(),
+        Recheck::Reading => t::review_checking(),
+        Recheck::Unchanged => t::review_unchanged(),
+        Recheck::Failed(failure) => t::review_check_failed(call_failed(failure)),
+        Recheck::Changed {
+            merged: Err(errors),
+            ..
+        } => errors
+            .iter()
+            .next()
+            .map(|(field, error)| merge_problem(field, error))
+            .unwrap_or_default(),
+        Recheck::Changed { merged: Ok(_), .. } => String::new(),
+    }
+}
+
+/// The review's main button.
+pub fn confirm_action(action: ConfirmAction) -> String {
+    match action {
+        ConfirmAction::Confirm | ConfirmAction::Waiting => t::button_confirm(),
+        ConfirmAction::ApplyMine | ConfirmAction::Blocked => t::button_apply_mine(),
+        ConfirmAction::SaveAnyway => t::button_save_anyway(),
     }
 }
 
@@ -252,7 +330,7 @@ pub fn config_problem(problem: &ConfigProblem) -> String {
     let what = match problem {
         ConfigProblem::Http { status } => t::config_http(status),
         ConfigProblem::Unavailable(error) => t::config_unavailable(match error {
-            ApiError::TimedOut { seconds } => t::config_reason_timed_out(seconds),
+            ApiError::TimedOut { seconds } => t::config_reason_timed_out(count(*seconds)),
             ApiError::Unreachable { detail } | ApiError::RequestNotSent { detail } => {
                 detail.clone()
             }
@@ -335,7 +413,9 @@ pub fn api_error(error: &ApiError, operation: Operation, base_url: &str) -> Stri
         ApiError::MixedContent { page_origin } => {
             sentences(&[t::error_mixed_content(base_url, page_origin), consequence])
         }
-        ApiError::TimedOut { seconds } => sentences(&[t::error_timed_out(seconds), consequence]),
+        ApiError::TimedOut { seconds } => {
+            sentences(&[t::error_timed_out(count(*seconds)), consequence])
+        }
         ApiError::Cancelled => sentences(&[t::error_cancelled(), consequence]),
         ApiError::RequestNotSent { detail } => sentences(&[t::error_not_sent(detail), consequence]),
         ApiError::Unauthorized => sentences(&[t::error_unauthorized(), consequence]),
@@ -409,8 +489,12 @@ fn rejected(operation: Operation, code: i64, message: Option<&str>) -> String {
     match (operation, message) {
         (Operation::Login, Some(message)) => t::error_rejected_login_said(code, message),
         (Operation::Login, None) => t::error_rejected_login(code),
-        (Operation::Load, Some(message)) => t::error_rejected_load_said(code, message),
-        (Operation::Load, None) => t::error_rejected_load(code),
+        (Operation::Load | Operation::Recheck | Operation::ReadBack, Some(message)) => {
+            t::error_rejected_load_said(code, message)
+        }
+        (Operation::Load | Operation::Recheck | Operation::ReadBack, None) => {
+            t::error_rejected_load(code)
+        }
         (Operation::Save, Some(message)) => t::error_rejected_save_said(code, message),
         (Operation::Save, None) => t::error_rejected_save(code),
         (Operation::TestMail, Some(message)) => t::error_rejected_test_said(code, message),
@@ -426,6 +510,8 @@ fn consequence(error: &ApiError, operation: Operation) -> String {
         Operation::Save => t::consequence_save(),
         Operation::Login => t::consequence_login(),
         Operation::Load => t::consequence_load(),
+        Operation::Recheck => t::consequence_recheck(),
+        Operation::ReadBack => t::consequence_read_back(),
         Operation::TestMail => t::consequence_test(),
     }
 }
@@ -451,6 +537,8 @@ fn retry(operation: Operation) -> String {
     match operation {
         Operation::Login => t::retry_login(),
         Operation::Load => t::retry_load(),
+        Operation::Recheck => t::retry_recheck(),
+        Operation::ReadBack => t::consequence_read_back(),
         Operation::Save => t::retry_save(),
         Operation::TestMail => t::retry_test(),
     }
@@ -463,3 +551,8 @@ fn sentences(parts: &[String]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// A number as the catalog's plurals select on it.
+fn count(number: u32) -> usize {
+    usize::try_from(number).unwrap_or(usize::MAX)
+}

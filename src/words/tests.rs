@@ -143,6 +143,8 @@ fn failures_without_a_status_say_what_to_check() {
         timed_out.contains("within 30 seconds") && timed_out.contains("No test email"),
         "{timed_out}"
     );
+    let one_second = ApiError::TimedOut { seconds: 1 }.user_message(BASE, Operation::Save);
+    assert!(one_second.contains("within 1 second."), "{one_second}");
     let cancelled = ApiError::Cancelled.user_message(BASE, Operation::Save);
     assert!(
         cancelled.starts_with("Cancelled.") && cancelled.contains("reload"),

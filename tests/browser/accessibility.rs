@@ -9,7 +9,7 @@ use anyhow::{anyhow, ensure};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use fake_commandcenter::{Endpoint, Fault, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER};
+use fake_commandcenter::{Endpoint, Fault, FaultBody, DEFAULT_LOGIN_PASSWORD, DEFAULT_LOGIN_USER};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -238,6 +238,59 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     page.wait_until_saved().await?;
     audits.push(audit(&page, "saved").await?);
 
+    // The review when a colleague changed the settings meanwhile (sign-in off, and the sender
+    // name both changed); then, the form on theirs, when they turn sign-in on with a password
+    // and a port of mine may not take the saved one along (Confirm off).
+    page.fake
+        .change_settings_as_colleague(
+            json!({ "useAuthentication": false, "senderName": "Backup team" }),
+        )
+        .map_err(anyhow::Error::msg)?;
+    page.fill("Sender name", "Night shift").await?;
+    page.open_review().await?;
+    page.wait_for_text("#review-changed-title", "Changed in Command Center")
+        .await?;
+    audits.extend(audit_light_and_dark(&page, "review, changed meanwhile").await?);
+    page.review_back().await?;
+    page.click("discard").await?;
+    page.fake
+        .change_settings_as_colleague(json!({
+            "useAuthentication": true,
+            "username": "relay-account",
+            "password": "cmVsYXktcGFzcw==",
+        }))
+        .map_err(anyhow::Error::msg)?;
+    page.fill("SMTP port", "2525").await?;
+    let rechecked = page.open_review().await?;
+    ensure!(
+        rechecked.starts_with("Your changes cannot go"),
+        "{rechecked}"
+    );
+    audits.push(audit(&page, "review, changed meanwhile, Confirm off").await?);
+    page.review_back().await?;
+    page.click("discard").await?;
+
+    // The review when the re-read failed: Save anyway.
+    page.fake.set_fault_times(
+        Endpoint::GetEmailServer,
+        Fault::Status {
+            status: 503,
+            body: FaultBody::Empty,
+        },
+        1,
+    );
+    page.fill("Sender name", "Night shift").await?;
+    let rechecked = page.open_review().await?;
+    ensure!(rechecked.starts_with("Could not check"), "{rechecked}");
+    audits.push(audit(&page, "review, the check failed").await?);
+    page.review_back().await?;
+    page.click("discard").await?;
+
+    // Another tab of the page saved: a channel of the test's own says so, as that tab would.
+    page.post_saved_from_another_tab().await?;
+    audits.extend(audit_light_and_dark(&page, "saved in another tab").await?);
+    page.load_saved_elsewhere().await?;
+
     // A failed test mail.
     page.fake.set_mail_server_reachable(false);
     page.click("send-test").await?;
@@ -401,6 +454,27 @@ async fn the_focus_comes_back_to_the_pressed_button_when_its_call_is_done() -> a
     page.wait_for_dialog("review-dialog", false).await?;
     page.wait_for_alert().await?;
     page.wait_for_focus("save").await?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_review_of_settings_changed_meanwhile_works_by_keyboard() -> anyhow::Result<()> {
+    let page = Page::open_demo_signed_in().await?;
+    page.fake
+        .change_settings_as_colleague(json!({ "senderName": "Backup team" }))
+        .map_err(anyhow::Error::msg)?;
+    page.fill("Sender email", "night-shift@example.com").await?;
+    press(&page, "save", Key::Enter).await?;
+    page.wait_for_text("#review-changed-title", "Changed in Command Center")
+        .await?;
+    ensure_tab_stays_inside_the_dialog(&page).await?;
+    press(&page, "review-load-theirs", Key::Enter).await?;
+    page.wait_for_dialog("review-dialog", false).await?;
+    page.wait_for_text("#form-status", "Your changes were discarded")
+        .await?;
+    assert_eq!(page.value("Sender name").await?, "Backup team");
+    page.ensure_nothing_sent()?;
     page.close().await
 }
 

@@ -173,6 +173,9 @@ async fn the_painted_form_has_the_fields_the_app_renders() -> anyhow::Result<()>
         } else {
             page.sign_in().await?;
         }
+        page.fill("Sender name", "Anything").await?;
+        // Once the review's re-read has answered, so that the PUT meets the 401.
+        page.open_review().await?;
         page.fake.expire_all_sessions();
         page.fake.set_fault(
             fake_commandcenter::Endpoint::PutEmailServer,
@@ -181,8 +184,7 @@ async fn the_painted_form_has_the_fields_the_app_renders() -> anyhow::Result<()>
                 body: fake_commandcenter::FaultBody::Empty,
             }),
         );
-        page.fill("Sender name", "Anything").await?;
-        page.save_and_confirm().await?;
+        page.confirm_review().await?;
         page.wait_for_dialog("reauth-dialog", true).await?;
         let in_dialog = page
             .client()

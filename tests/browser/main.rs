@@ -13,6 +13,9 @@
 //!   warning on leaving with unsaved changes.
 //! - `mail_providers`: a provider fills the mail server's fields; the port follows the
 //!   encryption only where the page put it; warnings and notes that stop nothing.
+//! - `concurrent_edits`: the re-read before a save and what the review offers when another
+//!   administrator changed the settings meanwhile, the read-back after a save, a save in another
+//!   tab.
 //! - `test_mail`: Send test email, with the saved credentials and against an unreachable server;
 //!   a mail server's reply explained; the recipient named from Login's `smtpAddress`.
 //! - `csp`: what the strict Content-Security-Policy refuses, and the page saying so: a call to an
@@ -43,6 +46,7 @@
 
 mod accessibility;
 mod chromedriver;
+mod concurrent_edits;
 mod csp;
 mod fault_matrix;
 mod first_paint;

@@ -41,6 +41,13 @@ async fn shoot(page: &Page, state: &str) -> anyhow::Result<Vec<PathBuf>> {
                 .unwrap_or(800)
                 .max(600);
             page.set_viewport(width, height, 1).await?;
+            // A frame drawn at the new size, not one left over from the old (its scroll bars).
+            page.client()
+                .execute_async(
+                    "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));",
+                    vec![],
+                )
+                .await?;
             let shot = page
                 .browser_cdp("Page.captureScreenshot", json!({ "format": "png" }))
                 .await?;
@@ -88,10 +95,40 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> anyhow::Result<(
 
     page.click("discard").await?;
     page.fill("Sender name", "Nightly backups").await?;
-    page.click_save().await?;
-    page.wait_for_dialog("review-dialog", true).await?;
+    page.open_review().await?;
     written.extend(shoot(&page, "review").await?);
     page.review_back().await?;
+
+    page.fake
+        .change_settings_as_colleague(
+            json!({ "senderName": "Backup team", "username": "relay-account" }),
+        )
+        .map_err(anyhow::Error::msg)?;
+    page.fill("Sender name", "Night shift").await?;
+    // Opened at the first width shot: Chromium can keep the scroll bar of a dialog opened at
+    // 390 px and widened for the picture.
+    page.set_viewport(WIDTHS[0].1, 800, 1).await?;
+    page.open_review().await?;
+    written.extend(shoot(&page, "review-changed").await?);
+    page.review_back().await?;
+    page.click("discard").await?;
+
+    page.fake
+        .set_fault_times(Endpoint::GetEmailServer, Fault::Delay { ms: 60_000 }, 1);
+    page.fill("Sender name", "Night shift").await?;
+    page.set_viewport(WIDTHS[0].1, 800, 1).await?;
+    page.click_save().await?;
+    page.wait_for_dialog("review-dialog", true).await?;
+    page.click("review-confirm").await?;
+    page.wait_for_text("#review-recheck", "Confirm goes ahead")
+        .await?;
+    written.extend(shoot(&page, "review-waiting").await?);
+    page.review_back().await?;
+    page.click("discard").await?;
+
+    page.post_saved_from_another_tab().await?;
+    written.extend(shoot(&page, "saved-elsewhere").await?);
+    page.load_saved_elsewhere().await?;
 
     page.fake.set_fault(
         Endpoint::TestEmailServer,
@@ -106,7 +143,7 @@ async fn the_main_states_desktop_and_390_px_light_and_dark() -> anyhow::Result<(
 
     assert_eq!(
         written.len(),
-        6 * WIDTHS.len() * SCHEMES.len(),
+        9 * WIDTHS.len() * SCHEMES.len(),
         "screenshots written"
     );
     println!("screenshots in {}", folder().display());

@@ -110,8 +110,10 @@ async fn a_save_after_the_session_expired_is_sent_again_after_signing_in_again(
         ..Form::demo()
     };
     edited.fill_in(&page).await?;
+    // Expired once the review's re-read has answered: the PUT meets the 401.
+    page.open_review().await?;
     page.fake.expire_all_sessions();
-    page.save_and_confirm().await?;
+    page.confirm_review().await?;
 
     check_reauth_asked(&page).await?;
     check_mentions_401_and_token("#form-status", &page.wait_for_alert().await?)?;
@@ -279,8 +281,9 @@ async fn the_console_shows_no_secret_and_no_panic() -> anyhow::Result<()> {
     let page = Page::open_demo_logged_in().await?;
     let first_token = page.token_of_first_load()?;
     page.fill("Password", NEW_PASSWORD).await?;
+    page.open_review().await?;
     page.fake.expire_all_sessions();
-    page.save_and_confirm().await?;
+    page.confirm_review().await?;
     page.sign_in_again(DEFAULT_LOGIN_PASSWORD).await?;
     page.wait_until_saved().await?;
     page.sign_out().await?;

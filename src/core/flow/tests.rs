@@ -1,7 +1,11 @@
 //! The flow's decisions; its texts are checked through `crate::words`, which says them.
 
 use super::*;
+use crate::core::settings::Encryption;
+use crate::core::wire::EmailServerUpdate;
 use crate::words;
+
+mod review;
 
 const TOKEN: &str = "QSDK 3856abcdef";
 
@@ -45,14 +49,30 @@ fn loaded() -> PageFlow {
     flow
 }
 
-/// A flow whose save of `renamed_sender()` is on its way.
-fn saving() -> (PageFlow, SaveAttempt) {
+/// A flow reviewing the save of `form`, its re-read on its way.
+fn reviewing(form: FormSnapshot) -> PageFlow {
     let mut flow = loaded();
-    assert_eq!(flow.save_pressed(renamed_sender()), AfterPress::Review);
+    assert_eq!(
+        flow.save_pressed(form),
+        AfterPress::Review {
+            meanwhile: Call::Recheck
+        }
+    );
+    flow
+}
+
+/// A flow whose save of `renamed_sender()` is on its way, Command Center unchanged meanwhile.
+fn saving() -> (PageFlow, SaveAttempt) {
+    let mut flow = reviewing(renamed_sender());
+    assert_eq!(flow.recheck_finished(Ok(configured())), AfterCall::Nothing);
     let AfterPress::Run(Call::Save(attempt)) = flow.confirm() else {
         panic!("Confirm did not start the save");
     };
     (flow, *attempt)
+}
+
+fn review(flow: &PageFlow) -> &Review {
+    flow.under_review().expect("the review is open")
 }
 
 fn failure(flow: &PageFlow) -> String {
@@ -146,18 +166,12 @@ fn an_invalid_form_is_not_sent_and_the_first_wrong_field_gets_the_focus() {
 
 #[test]
 fn save_shows_the_changes_and_only_confirm_sends_them() {
-    let mut flow = loaded();
-    assert_eq!(flow.save_pressed(renamed_sender()), AfterPress::Review);
-    let fields: Vec<Field> = flow
-        .under_review()
-        .unwrap_or_default()
-        .iter()
-        .map(|c| c.field)
-        .collect();
+    let mut flow = reviewing(renamed_sender());
+    let fields: Vec<Field> = review(&flow).changes.iter().map(|c| c.field).collect();
     assert_eq!(fields, [Field::SenderName]);
     assert!(!flow.saving());
 
-    flow.review_closed();
+    assert_eq!(flow.review_closed(), AfterCall::Cancel);
     assert_eq!(flow.under_review(), None);
     assert_eq!(
         flow.confirm(),
@@ -183,18 +197,36 @@ fn nothing_else_starts_while_a_save_is_on_its_way() {
 fn a_successful_save_is_the_new_starting_point() {
     let (mut flow, attempt) = saving();
     let after = flow.save_finished(attempt.clone(), Ok(()));
+    let read_back = ReadBack {
+        connection: connection(),
+        sent: attempt.saved.clone(),
+    };
     assert_eq!(
         after,
         AfterCall::ShowSaved {
             submitted: attempt.submitted,
-            saved: attempt.saved
+            saved: attempt.saved.clone(),
+            read_back: Call::ReadBack(Box::new(read_back.clone())),
         }
+    );
+    assert!(flow.busy(), "the read-back is on its way");
+    assert_eq!(
+        flow.status().map(words::form_status).as_deref(),
+        Some(
+            "Email server settings saved. Command Center now sends mail through \
+             smtp.example.com:587. Reading them back to check that Command Center kept them…"
+        )
+    );
+    let kept = Baseline::Configured(attempt.saved);
+    assert_eq!(
+        flow.read_back_finished(read_back, Ok(kept.clone())),
+        AfterCall::ShowLoaded(kept)
     );
     assert!(!flow.busy());
     assert_eq!(
         flow.status().map(words::form_status).as_deref(),
         Some(
-            "Email server settings saved. Command Center now sends mail through \
+            "Saved and checked: Command Center now has these settings, and sends mail through \
              smtp.example.com:587."
         )
     );

@@ -176,11 +176,23 @@ impl Column {
         page.fill("Sender name", EDITED_SENDER_NAME).await?;
         page.fake
             .set_fault(action.endpoint(), fault_of(&row.trouble));
+        // With the relay shut nothing answers any call: the review's re-read fails first.
+        let whole_connection = relay.is_some();
         if let Some(relay) = relay {
             relay.shut().await?;
         }
         if action == Action::Save {
-            page.save_and_confirm().await?;
+            let rechecked = page.open_review().await?;
+            if whole_connection {
+                let reason = rechecked
+                    .strip_prefix("Could not check what Command Center has now: ")
+                    .ok_or_else(|| anyhow!("the review's re-read did not fail: {rechecked:?}"))?;
+                if let Some(mismatch) = row.expect.mismatch(Action::Load, reason) {
+                    return Err(anyhow!("the review's re-read: the message {mismatch}"));
+                }
+            }
+            // "Save anyway" when the re-read failed.
+            page.confirm_review().await?;
         } else {
             page.click("send-test").await?;
         }

@@ -51,7 +51,7 @@ impl Page {
         self.wait_for_dialog("review-dialog", true).await?;
         let rows = self
             .client()
-            .find_all(Locator::Css("#review-dialog table.changes tbody tr"))
+            .find_all(Locator::Css("#review-changes tbody tr"))
             .await?;
         let mut read = Vec::with_capacity(rows.len());
         for row in rows {
@@ -93,6 +93,22 @@ impl Page {
         self.wait_for_dialog("review-dialog", true).await?;
         self.click("review-confirm").await?;
         self.wait_for_dialog("review-dialog", false).await
+    }
+
+    /// Clicks Save and waits until the review is open and its re-read of Command Center's
+    /// settings has answered; returns what the review says of it.
+    pub async fn open_review(&self) -> anyhow::Result<String> {
+        self.click_save().await?;
+        self.wait_for_dialog("review-dialog", true).await?;
+        wait_until("the review's re-read", WAIT_LIMIT, || async {
+            let said = self.text_of("#review-recheck").await?.unwrap_or_default();
+            Ok(if said.starts_with("Checking") {
+                Probe::NotYet(said)
+            } else {
+                Probe::Done(said)
+            })
+        })
+        .await
     }
 
     /// Waits for the review dialog, clicks Back and waits until it closes.

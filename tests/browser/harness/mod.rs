@@ -177,6 +177,56 @@ impl Page {
         self.wait_until_ready().await
     }
 
+    /// Opens the page in a new tab of the same browser, goes there and waits until it is ready;
+    /// the helpers then act on that tab until `go_to_tab` goes elsewhere. Returns the tab.
+    pub async fn open_another_tab(&self) -> anyhow::Result<fantoccini::wd::WindowHandle> {
+        let tab = self.client().new_window(true).await?.handle;
+        self.go_to_tab(&tab).await?;
+        self.client().goto(&self.url).await?;
+        self.wait_until_ready().await?;
+        Ok(tab)
+    }
+
+    /// The tab the helpers act on from now on.
+    pub async fn go_to_tab(&self, tab: &fantoccini::wd::WindowHandle) -> anyhow::Result<()> {
+        Ok(self.client().switch_to_window(tab.clone()).await?)
+    }
+
+    /// The tab the helpers act on now.
+    pub async fn this_tab(&self) -> anyhow::Result<fantoccini::wd::WindowHandle> {
+        Ok(self.client().window().await?)
+    }
+
+    /// Posts on the page's channel what another tab of it says after a save to the page's own
+    /// Command Center (the default base URL), from a channel of the test's own in this tab (a
+    /// channel hears the others of its origin, those of its own tab included), and waits for
+    /// the page's notice.
+    pub async fn post_saved_from_another_tab(&self) -> anyhow::Result<()> {
+        self.client()
+            .execute(
+                r#"const apiBaseUrl = new URL("/commandcenter/api", location.href).href;
+                   new BroadcastChannel("commandcenter-email").postMessage(
+                       { type: "commandcenter-email:saved", version: 1, apiBaseUrl });"#,
+                vec![],
+            )
+            .await?;
+        self.wait_for_saved_elsewhere().await
+    }
+
+    /// Waits for "Saved in another tab".
+    pub async fn wait_for_saved_elsewhere(&self) -> anyhow::Result<()> {
+        self.wait_for_text(".saved-elsewhere", "Saved in another tab")
+            .await
+            .map(drop)
+    }
+
+    /// Presses "Load the saved settings" and returns the status that says what it loaded.
+    pub async fn load_saved_elsewhere(&self) -> anyhow::Result<String> {
+        self.click("load-saved-elsewhere").await?;
+        self.wait_for_text("#form-status", "Loaded the settings another tab saved")
+            .await
+    }
+
     /// Loads the page again like `reload`, even while it has unsaved changes: the page's
     /// "leave the page?" question (its `beforeunload` listener) is kept from asking first, so
     /// no browser prompt can block the reload.

@@ -120,10 +120,12 @@ impl Page {
         .await
     }
 
-    /// Waits until `#form-status` reports the save: a status containing "saved", or an alert.
+    /// Waits until `#form-status` reports the save: a status containing "saved" once it has been
+    /// read back, or an alert.
     pub async fn wait_for_save_result(&self) -> anyhow::Result<Reported> {
+        // A save is over once it has been read back: the buttons are on again.
         self.wait_for_report("#form-status", "the save", |status| {
-            status.to_lowercase().contains("saved")
+            status.to_lowercase().contains("saved") && !status.contains("Reading them back")
         })
         .await
     }
