@@ -5,6 +5,7 @@
 //! The HTTP client (`crate::api`) and the components (`crate::ui`) only move data in and out.
 
 pub mod address;
+pub mod as_code;
 pub mod changes;
 pub mod config;
 pub mod embedding;

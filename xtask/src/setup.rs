@@ -34,6 +34,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     axe_core(sh, &pins)?;
     browser(sh)?;
     nginx(sh)?;
+    curl(sh)?;
     Ok(())
 }
 
@@ -375,6 +376,25 @@ const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static
 
 /// Debian's nginx with the brotli_static module, for the browser test of the deploy recipe
 /// (tests/browser/nginx.rs), which starts an nginx of its own.
+/// tests/as_code_curl.rs runs the curl scripts the page writes, as an administrator would.
+fn curl(sh: &Shell) -> anyhow::Result<()> {
+    // `curl --version` starts "curl 7.88.1 (x86_64-pc-linux-gnu) …".
+    let version = || first_line(sh, "curl", &["--version"]).and_then(|out| word(&out, 1));
+    if let Some(found) = version() {
+        ok("curl", &found);
+        return Ok(());
+    }
+    installing("curl", "Debian package curl", None);
+    apt_install(sh, &["curl"])?;
+    match version() {
+        Some(found) => {
+            ok("curl", &found);
+            Ok(())
+        }
+        None => bail!("after installing curl, `curl --version` fails"),
+    }
+}
+
 fn nginx(sh: &Shell) -> anyhow::Result<()> {
     // `nginx -v` prints "nginx version: nginx/1.22.1" on stderr.
     let version = || {
