@@ -1,6 +1,6 @@
 //! Checks on the page's sources rather than its behaviour, run by plain `cargo test`: the words
-//! of index.html and startup/early.js are the catalog's (`locales/en/page.ftl`), and no two
-//! modules of `src/ui` import each other.
+//! of index.html and startup/early.js are the catalog's (`locales/en/page.ftl`), no two
+//! modules of `src/ui` import each other, and its components stay short.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -131,6 +131,69 @@ fn catalog_texts() -> BTreeMap<&'static str, &'static str> {
 /// Runs of white space as one space, as a browser shows them.
 fn collapsed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Each `#[component]` of a source file with its length in lines, from its `fn` line to the
+/// closing brace at the start of a line.
+fn component_lengths(source: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut lengths = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        if line.trim() != "#[component]" {
+            continue;
+        }
+        let Some((start, signature)) = lines
+            .iter()
+            .enumerate()
+            .skip(at + 1)
+            .find(|(_, l)| l.starts_with("pub fn ") || l.starts_with("fn "))
+        else {
+            continue;
+        };
+        let name = signature
+            .trim_start_matches("pub ")
+            .trim_start_matches("fn ")
+            .split(['(', '<'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        if let Some(end) = lines.iter().skip(start).position(|l| *l == "}") {
+            lengths.push((name, end + 1));
+        }
+    }
+    lengths
+}
+
+/// The settings page at most 100 lines and every other component at most 120: past that, a
+/// part of it becomes a component of its own.
+#[test]
+fn components_stay_short() -> anyhow::Result<()> {
+    let dir = project_root().join("src/ui");
+    let mut found = 0;
+    let mut too_long = Vec::new();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        for (name, length) in component_lengths(&std::fs::read_to_string(&path)?) {
+            found += 1;
+            let limit = if name == "EmailServerPage" { 100 } else { 120 };
+            if length > limit {
+                too_long.push(format!("{name}: {length} lines, at most {limit}"));
+            }
+        }
+    }
+    assert!(found > 10, "only {found} components found in src/ui");
+    assert!(too_long.is_empty(), "{}", too_long.join("\n"));
+    Ok(())
+}
+
+#[test]
+fn a_long_component_is_measured() {
+    let body = "    view! {}\n".repeat(130);
+    let source = format!("#[component]\npub fn Long() -> impl IntoView {{\n{body}}}\n");
+    assert_eq!(component_lengths(&source), [("Long".to_owned(), 132)]);
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod fields;
 mod form_actions;
 mod form_state;
 mod load_status;
+mod next_steps;
 mod other_tabs;
 mod page;
 mod panic_report;
