@@ -335,5 +335,6 @@ fn push_variable(line: &mut String, parameter: &str, variable: Option<&str>) {
 }
 
 // Native only: they run bash, and property tests use proptest, a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests;

@@ -48,7 +48,8 @@ pub fn ascii_json(json: &str) -> String {
 }
 
 // Native only: they run bash, and property tests use proptest, a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use proptest::prelude::*;
     use std::process::Command;
