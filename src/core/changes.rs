@@ -38,77 +38,37 @@ pub enum PasswordShown {
 /// sent), and the password counts only when one was typed.
 pub fn changes(baseline: &Baseline, current: &SettingsForm) -> Vec<Change> {
     let before = baseline.form();
-    let mut changes = Vec::new();
-    let mut changed = |field: Field, old: Shown, new: Shown| {
-        if old != new {
-            changes.push(Change {
-                field,
-                before: old,
-                after: new,
-            });
-        }
-    };
-    changed(
-        Field::SmtpServer,
-        shown(&before.smtp_server),
-        shown(&current.smtp_server),
-    );
-    changed(
-        Field::SmtpPort,
-        shown(&before.smtp_port),
-        shown(&current.smtp_port),
-    );
-    changed(
-        Field::Encryption,
-        Shown::Encryption(before.encryption),
-        Shown::Encryption(current.encryption),
-    );
-    changed(
-        Field::SenderEmail,
-        shown(&before.sender_email),
-        shown(&current.sender_email),
-    );
-    changed(
-        Field::SenderName,
-        shown(&before.sender_name),
-        shown(&current.sender_name),
-    );
-    changed(
-        Field::Authentication,
-        Shown::Switch(before.use_authentication),
-        Shown::Switch(current.use_authentication),
-    );
-    // With sign-in off the user name and password are not sent, so they are not changes.
-    if current.use_authentication {
-        let old_username = if before.use_authentication {
-            before.username.as_str()
-        } else {
-            ""
+    let mut changes: Vec<Change> = shown_settings(&before)
+        .into_iter()
+        .zip(shown_settings(current))
+        // With sign-in off the user name is not sent, so it is no change.
+        .filter(|((field, _), _)| *field != Field::Username || current.use_authentication)
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, before), (_, after))| Change {
+            field,
+            before,
+            after,
+        })
+        .collect();
+    // With sign-in off the password is not sent either.
+    if current.use_authentication && !current.password.is_empty() {
+        let (before, after) = match saved_password(baseline, current) {
+            SavedPassword::NotSaved => (Shown::Empty, PasswordShown::Changed),
+            SavedPassword::Reusable => (
+                Shown::Password(PasswordShown::Saved),
+                PasswordShown::Changed,
+            ),
+            // Shown so that the reason for retyping it is in front of the administrator.
+            SavedPassword::Withheld(_) => (
+                Shown::Password(PasswordShown::SavedElsewhere),
+                PasswordShown::TypedAgain,
+            ),
         };
-        changed(
-            Field::Username,
-            shown(old_username),
-            shown(&current.username),
-        );
-        if !current.password.is_empty() {
-            let (before, after) = match saved_password(baseline, current) {
-                SavedPassword::NotSaved => (Shown::Empty, PasswordShown::Changed),
-                SavedPassword::Reusable => (
-                    Shown::Password(PasswordShown::Saved),
-                    PasswordShown::Changed,
-                ),
-                // Shown so that the reason for retyping it is in front of the administrator.
-                SavedPassword::Withheld(_) => (
-                    Shown::Password(PasswordShown::SavedElsewhere),
-                    PasswordShown::TypedAgain,
-                ),
-            };
-            changes.push(Change {
-                field: Field::Password,
-                before,
-                after: Shown::Password(after),
-            });
-        }
+        changes.push(Change {
+            field: Field::Password,
+            before,
+            after: Shown::Password(after),
+        });
     }
     changes
 }
@@ -166,6 +126,28 @@ pub fn rebase(
         // Never loaded: whatever was typed stays.
         password: current.password.clone(),
     }
+}
+
+/// Every setting but the password as the review shows it, in page order: as
+/// `GET /V4/EmailServer` returns them, so the user name only with sign-in on.
+pub fn shown_settings(settings: &SettingsForm) -> [(Field, Shown); 7] {
+    let username = if settings.use_authentication {
+        shown(&settings.username)
+    } else {
+        Shown::Empty
+    };
+    [
+        (Field::SmtpServer, shown(&settings.smtp_server)),
+        (Field::SmtpPort, shown(&settings.smtp_port)),
+        (Field::Encryption, Shown::Encryption(settings.encryption)),
+        (Field::SenderEmail, shown(&settings.sender_email)),
+        (Field::SenderName, shown(&settings.sender_name)),
+        (
+            Field::Authentication,
+            Shown::Switch(settings.use_authentication),
+        ),
+        (Field::Username, username),
+    ]
 }
 
 fn shown(value: &str) -> Shown {

@@ -4,7 +4,7 @@
 //! theirs or overwrite a field both changed without a word. After writing it reads them back and
 //! compares them with what it sent: an answer of `errorCode` 0 is no proof that they were kept.
 
-use super::changes::{rebase, Shown};
+use super::changes::{rebase, shown_settings, Shown};
 use super::settings::{Baseline, Field, SettingsForm};
 
 /// A setting Command Center has changed since the page loaded it.
@@ -30,39 +30,13 @@ pub struct NotKept {
     pub kept: Shown,
 }
 
-/// The settings `GET /V4/EmailServer` returns, as the review shows them: every field but the
-/// password, which it never returns, and the user name only with sign-in on, as it answers it.
-fn as_returned(settings: &SettingsForm) -> [(Field, Shown); 7] {
-    let text = |value: &str| match value.trim() {
-        "" => Shown::Empty,
-        trimmed => Shown::Text(trimmed.to_owned()),
-    };
-    let username = if settings.use_authentication {
-        text(&settings.username)
-    } else {
-        Shown::Empty
-    };
-    [
-        (Field::SmtpServer, text(&settings.smtp_server)),
-        (Field::SmtpPort, text(&settings.smtp_port)),
-        (Field::Encryption, Shown::Encryption(settings.encryption)),
-        (Field::SenderEmail, text(&settings.sender_email)),
-        (Field::SenderName, text(&settings.sender_name)),
-        (
-            Field::Authentication,
-            Shown::Switch(settings.use_authentication),
-        ),
-        (Field::Username, username),
-    ]
-}
-
 /// What Command Center changed between `loaded` and `now`, beside what the administrator typed
 /// (`mine`), in page order. Nothing configured counts as every field empty and sign-in off.
 pub fn their_changes(loaded: &Baseline, now: &Baseline, mine: &SettingsForm) -> Vec<TheirChange> {
     let (loaded, now, mine) = (
-        as_returned(&loaded.form()),
-        as_returned(&now.form()),
-        as_returned(mine),
+        shown_settings(&loaded.form()),
+        shown_settings(&now.form()),
+        shown_settings(mine),
     );
     loaded
         .into_iter()
@@ -91,9 +65,9 @@ pub fn apply_mine(loaded: &Baseline, mine: &SettingsForm, now: &Baseline) -> Set
 
 /// What Command Center did not keep of `sent`, read back as `read`, in page order.
 pub fn not_kept(sent: &SettingsForm, read: &Baseline) -> Vec<NotKept> {
-    as_returned(sent)
+    shown_settings(sent)
         .into_iter()
-        .zip(as_returned(&read.form()))
+        .zip(shown_settings(&read.form()))
         .filter(|((_, sent), (_, kept))| sent != kept)
         .map(|((field, sent), (_, kept))| NotKept { field, sent, kept })
         .collect()
