@@ -53,6 +53,11 @@ pub async fn blocking_directive(url: &str) -> Option<String> {
 
 /// The origin of `url`, resolved against the page's address.
 pub fn origin_of(url: &str) -> Option<String> {
+    resolved(url).map(|url| url.origin())
+}
+
+/// `url` as the browser resolves it against the page's address.
+pub fn resolved(url: &str) -> Option<Url> {
     let page = window().location().href().ok()?;
-    Url::new_with_base(url, &page).ok().map(|url| url.origin())
+    Url::new_with_base(url, &page).ok()
 }

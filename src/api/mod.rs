@@ -22,7 +22,7 @@ use crate::core::wire::{
     interpret_load_response, interpret_result_response, ApiConnection, Credentials, SaveRequest,
     TestMailRequest, EMAIL_SERVER_PATH, MAX_BODY_BYTES, TEST_MAIL_PATH,
 };
-pub use csp::watch_violations;
+pub use csp::{resolved, watch_violations};
 
 /// One call's lifetime: a timeout, and a handle with which the administrator can cancel it.
 #[derive(Clone)]

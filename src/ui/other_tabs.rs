@@ -70,10 +70,7 @@ impl OtherTabs {
 /// The API base URL as the browser resolves it against the page: tabs compare these, as a
 /// relative one means another server on another page.
 fn absolute(api_base_url: &str) -> Option<String> {
-    let page = window().location().href().ok()?;
-    web_sys::Url::new_with_base(api_base_url, &page)
-        .ok()
-        .map(|url| url.href())
+    crate::api::resolved(api_base_url).map(|url| url.href())
 }
 
 /// "Saved in another tab", with the button that loads what it saved.
