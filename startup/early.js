@@ -38,6 +38,126 @@
     });
   }
 
+  // ----- the page's language, until the app speaks it -----
+
+  // index.html is English. This script knows two of the page's sources of a language: the
+  // administrator's choice from the menu (stored) and the browser's. With them it relabels each
+  // text of index.html that names its message (data-l10n-id) and says its own messages from that
+  // language's start-up catalog, plain JSON beside the page. config.json is the app's to read
+  // (index.html preloads it for the app's one request): its language, or a menu it turns off,
+  // counts once the app runs. The app then sends the language it speaks the same way (the event
+  // below), and that is final. The order is the app's (src/core/language.rs).
+  var STORAGE_KEY = "commandcenter-email:language";
+  var ENGLISH = {};
+  var labelled = document.querySelectorAll("[data-l10n-id]");
+  for (var l = 0; l < labelled.length; l++) {
+    ENGLISH[labelled[l].getAttribute("data-l10n-id")] = labelled[l].textContent;
+  }
+  for (var own in MESSAGES) {
+    ENGLISH[own] = MESSAGES[own];
+  }
+  var spoken = "en";
+  var wanted = "en";
+  var appSpeaks = false;
+
+  // A tag as browsers and people write it, as the page's language, or null (src/core/language.rs
+  // says the same).
+  function matching(tag) {
+    if (typeof tag !== "string") {
+      return null;
+    }
+    var parts = tag.trim().toLowerCase().split(/[-_]/);
+    var language = parts[0];
+    if (["en", "de", "fr", "es", "ja"].indexOf(language) >= 0) {
+      return language;
+    }
+    if (language !== "zh") {
+      return null;
+    }
+    var traditional = parts.some(function (p) { return ["hant", "tw", "hk", "mo"].indexOf(p) >= 0; });
+    return traditional && parts.indexOf("hans") < 0 ? null : "zh-Hans";
+  }
+
+  function chosen() {
+    try {
+      return matching(localStorage.getItem(STORAGE_KEY));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function choose() {
+    var browser = navigator.languages || [navigator.language];
+    for (var i = 0; i < browser.length; i++) {
+      if (matching(browser[i])) {
+        break;
+      }
+    }
+    return chosen() || (i < browser.length ? matching(browser[i]) : null) || "en";
+  }
+
+  function speakIn(language, messages) {
+    spoken = language;
+    for (var id in ENGLISH) {
+      MESSAGES[id] = typeof messages[id] === "string" ? messages[id] : ENGLISH[id];
+    }
+    var texts = document.querySelectorAll("[data-l10n-id]");
+    for (var i = 0; i < texts.length; i++) {
+      var text = MESSAGES[texts[i].getAttribute("data-l10n-id")];
+      // The sign-in button's words follow the mode and the press (below, and the app's).
+      if (texts[i].id !== "sign-in" && typeof text === "string" && text.indexOf("{") < 0) {
+        texts[i].textContent = text;
+      }
+    }
+    root.lang = language;
+    if (!appRuns() && form && button) {
+      showMode();
+      if (form.hasAttribute("data-sign-in-requested")) {
+        button.textContent = say("button-signing-in");
+      }
+    }
+  }
+
+  function files(attribute) {
+    var found = {};
+    (root.getAttribute(attribute) || "").split(/\s+/).forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (at > 0) {
+        found[pair.slice(0, at)] = pair.slice(at + 1);
+      }
+    });
+    return found;
+  }
+
+  // A start-up catalog that does not come leaves English: the app says why, once it runs.
+  function speakBeforeTheApp(language) {
+    wanted = language;
+    if (appSpeaks || language === spoken) {
+      return;
+    }
+    if (language === "en") {
+      speakIn("en", ENGLISH);
+      return;
+    }
+    var url = files("data-startup-files")[language];
+    if (!url) {
+      return;
+    }
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (messages) {
+        if (!appSpeaks && wanted === language && messages && typeof messages === "object") {
+          speakIn(language, messages);
+        }
+      })
+      .catch(function () {});
+  }
+
+  addEventListener("commandcenter-email:language", function (event) {
+    appSpeaks = true;
+    speakIn(event.detail.language, event.detail.messages);
+  });
+
   // ----- the sign-in form, until the app takes it over -----
 
   var form = document.getElementById("sign-in-form");
@@ -87,7 +207,9 @@
         var input = document.getElementById(reveal.getAttribute("aria-controls"));
         var shown = input.type === "text";
         input.type = shown ? "password" : "text";
-        reveal.firstChild.textContent = say(shown ? "button-show" : "button-hide");
+        var word = shown ? "button-show" : "button-hide";
+        reveal.firstChild.setAttribute("data-l10n-id", word);
+        reveal.firstChild.textContent = say(word);
       });
     }
     button.addEventListener("click", requestSignIn);
@@ -107,6 +229,8 @@
     showMode();
   }
 
+  speakBeforeTheApp(choose());
+
   // ----- how far the start is, and a start that fails -----
 
   // Each panel that can show before the app runs (the sign-in form, beside its button, and
@@ -125,8 +249,9 @@
     var figure = total && !arrived ? Math.floor((loaded / total) * 100) + " %" : "";
     eachProgressLine(function (line) {
       line.hidden = false;
-      line.querySelector(".start-progress-text").textContent =
-        say(arrived ? "start-starting" : "start-loading");
+      var text = line.querySelector(".start-progress-text");
+      text.setAttribute("data-l10n-id", arrived ? "start-starting" : "start-loading");
+      text.textContent = say(arrived ? "start-starting" : "start-loading");
       line.querySelector(".start-progress-figure").textContent = figure;
     });
   }

@@ -28,6 +28,12 @@ noscript = This page needs JavaScript and WebAssembly. Enable them, or configure
 portal-connecting-title = Connecting to the portal…
 portal-connecting-waiting = Waiting for the portal to hand over its Command Center session.
 sign-in-reading-settings = Reading the page's settings…
+field-api-base-url = API base URL
+field-api-base-url-hint = Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server.
+field-login-user = User name
+field-login-password = Password
+field-access-token = Access token
+field-access-token-hint = An API access token or key created in Command Center. It stays in this tab's memory only.
 
 ## Starting the page (startup/early.js)
 
@@ -62,6 +68,7 @@ config-timeout-range = requestTimeoutSeconds must be 1 to { $max }
 config-origin = embedding.allowedParentOrigins: “{ $origin }” is not an origin: { $problem }
 config-title-length = title must be 1 to { $max } characters
 config-title-line = title must be one line, without control characters
+config-language = language: “{ $tag }” is not a language this page has ({ $languages })
 config-theme-type = config.json's themeStylesheet is not text: the page uses its own colours.
 config-theme-elsewhere = config.json's themeStylesheet, “{ $url }”, is not on this page's own server, and only a stylesheet from there may style it: the page uses its own colours.
 config-theme-failed = The stylesheet of config.json's themeStylesheet, “{ $url }”, could not be loaded: the page uses its own colours.
@@ -80,14 +87,18 @@ session-portal = Signed in through { $origin }
 button-sign-out = Sign out
 button-signing-out = Signing out…
 
+## The language menu
+
+language-label = Language
+language-failed = The page stays in English: its { $language } words could not be used ({ $reason }). Reload the page to try again.
+language-reason-http = HTTP { $status }
+language-reason-unavailable = the request failed
+language-reason-too-large = the file is too large
+language-reason-not-fluent = the file is not a Fluent catalog: { $error }
+language-reason-incomplete = the file lacks messages, such as { $ids }
+
 ## The fields: labels and hints
 
-field-login-user = User name
-field-login-password = Password
-field-access-token = Access token
-field-access-token-hint = An API access token or key created in Command Center. It stays in this tab's memory only.
-field-api-base-url = API base URL
-field-api-base-url-hint = Where this browser reaches Command Center's REST API, usually /commandcenter/api on the same server.
 legend-mail-server = Mail server
 field-provider = Provider
 field-provider-hint = Fills in the server, port and encryption its documentation gives.

@@ -16,6 +16,7 @@ use web_sys::{AbortController, RequestMode};
 use crate::core::address::{is_mixed_content, is_same_origin};
 use crate::core::config::{interpret_config_response, ConfigProblem, RuntimeConfig, CONFIG_URL};
 use crate::core::errors::ApiError;
+use crate::core::language::CatalogProblem;
 use crate::core::login::{interpret_login_response, LoginError, Session, LOGIN_PATH, LOGOUT_PATH};
 use crate::core::settings::Baseline;
 use crate::core::wire::{
@@ -280,5 +281,18 @@ pub async fn load_runtime_config(control: &CallControl) -> Result<RuntimeConfig,
     match send(request, CONFIG_URL, control).await {
         Ok((status, body)) => interpret_config_response(status, &body),
         Err(error) => Err(ConfigProblem::Unavailable(error)),
+    }
+}
+
+/// `GET` a language's catalog file beside the page: its text, or why the page cannot have it.
+/// The text is checked by `Translation::parse` before Fluent reads it.
+pub async fn load_catalog(url: &str, control: &CallControl) -> Result<String, CatalogProblem> {
+    let request = control.attach(Request::get(url)).build().map_err(not_sent);
+    match send(request, url, control).await {
+        Ok((200, text)) => Ok(text),
+        Ok((status, _)) => Err(CatalogProblem::NotLoaded {
+            status: Some(status),
+        }),
+        Err(_) => Err(CatalogProblem::NotLoaded { status: None }),
     }
 }

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::address::Address;
 use super::errors::ApiError;
+use super::language::Language;
 use super::validation::{check_base_url, check_host, FieldError};
 use super::wire::TextOrOther;
 
@@ -38,6 +39,11 @@ pub struct RuntimeConfig {
     /// written: a value that cannot be one drops the theme, never the rest of the file (see
     /// [`RuntimeConfig::theme_stylesheet`]).
     pub theme_stylesheet: Option<TextOrOther>,
+    /// The page's language unless the administrator chose another from the menu (a BCP 47 tag
+    /// of a language the page has: `de`, `fr-CA`, `zh-Hans`).
+    pub language: Option<String>,
+    /// Whether the page offers its language menu (and honours a choice made with it earlier).
+    pub allow_language_change: bool,
 }
 
 /// Who may frame the page and drive it (`crate::core::embedding`).
@@ -58,6 +64,8 @@ impl Default for RuntimeConfig {
             embedding: EmbeddingConfig::default(),
             title: None,
             theme_stylesheet: None,
+            language: None,
+            allow_language_change: true,
         }
     }
 }
@@ -93,6 +101,10 @@ pub enum InvalidValue {
         max: usize,
     },
     TitleNotOneLine,
+    /// `language` names a language the page does not have.
+    Language {
+        tag: String,
+    },
 }
 
 /// Why the page goes without the theme of `themeStylesheet`; everything else of the file holds.
@@ -164,8 +176,20 @@ impl RuntimeConfig {
         }
     }
 
+    /// The language `config.json` sets, once checked.
+    pub fn language(&self) -> Option<Language> {
+        self.language.as_deref().and_then(Language::matching)
+    }
+
     /// What JSON cannot say about the values: ranges, shapes, lengths.
     fn check(&self) -> Result<(), InvalidValue> {
+        if let Some(tag) = self.language.as_deref() {
+            if Language::matching(tag).is_none() {
+                return Err(InvalidValue::Language {
+                    tag: tag.to_owned(),
+                });
+            }
+        }
         check_base_url(&self.api_base_url).map_err(InvalidValue::ApiBaseUrl)?;
         if !(1..=MAX_REQUEST_TIMEOUT_SECONDS).contains(&self.request_timeout_seconds) {
             return Err(InvalidValue::RequestTimeout {
@@ -293,6 +317,24 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_one_the_page_has_and_its_menu_may_be_turned_off() {
+        let config =
+            RuntimeConfig::from_json(r#"{"language": "de-CH", "allowLanguageChange": false}"#);
+        assert_eq!(
+            config.as_ref().ok().and_then(RuntimeConfig::language),
+            Some(Language::German)
+        );
+        assert_eq!(config.map(|c| c.allow_language_change), Ok(false));
+        assert!(RuntimeConfig::default().allow_language_change);
+        assert_eq!(
+            problem(r#"{"language": "zh-TW"}"#),
+            ConfigProblem::Invalid(InvalidValue::Language {
+                tag: "zh-TW".to_owned()
+            })
+        );
+    }
+
+    #[test]
     fn reads_the_api_base_url() {
         let config = RuntimeConfig::from_json(
             r#"{"apiBaseUrl": "https://cc.example.com/commandcenter/api"}"#,
@@ -342,7 +384,9 @@ mod tests {
                 "allowApiBaseUrlChange": false,
                 "requestTimeoutSeconds": 45,
                 "embedding": {"allowedParentOrigins": ["https://portal.example.com", "http://127.0.0.1:8443"]},
-                "title": "  Mail for backups  "
+                "title": "  Mail for backups  ",
+                "language": "ja",
+                "allowLanguageChange": false
             }"#,
         );
         assert_eq!(
@@ -359,6 +403,8 @@ mod tests {
                 },
                 title: Some("Mail for backups".into()),
                 theme_stylesheet: None,
+                language: Some("ja".into()),
+                allow_language_change: false,
             })
         );
         let defaults = RuntimeConfig::default();

@@ -87,6 +87,8 @@ struct FromParent {
     version: u32,
     token: Option<String>,
     api_base_url: Option<String>,
+    /// Added to version 1 later; a page that predates it ignores it, as any unknown member.
+    language: Option<String>,
 }
 
 /// A session that the portal hands over.
@@ -95,6 +97,9 @@ pub struct PortalSession {
     pub token: Secret,
     /// Checked like the sign-in's; `None` keeps the page's own.
     pub api_base_url: Option<String>,
+    /// The portal's language (a BCP 47 tag), which the page speaks unless the administrator or
+    /// `config.json` chose one (`crate::core::language::choose`).
+    pub language: Option<String>,
 }
 
 /// What a message event means for the page.
@@ -158,6 +163,7 @@ pub fn judge_message(
     Incoming::Session(PortalSession {
         token,
         api_base_url,
+        language: message.language,
     })
 }
 
@@ -207,12 +213,14 @@ mod tests {
     #[test]
     fn a_session_from_the_parent_on_an_allowed_origin_is_taken() {
         let message = r#"{"type": "commandcenter-email:session", "version": 1, "token": " QSDK 1f ",
-                          "apiBaseUrl": "https://cc.example.com/commandcenter/api/"}"#;
+                          "apiBaseUrl": "https://cc.example.com/commandcenter/api/",
+                          "language": "de-DE"}"#;
         assert_eq!(
             judge(PORTAL, true, message),
             Incoming::Session(PortalSession {
                 token: Secret::new("QSDK 1f"),
                 api_base_url: Some("https://cc.example.com/commandcenter/api".into()),
+                language: Some("de-DE".into()),
             })
         );
         let without_url =
@@ -221,6 +229,7 @@ mod tests {
             judge(PORTAL, true, without_url),
             Incoming::Session(PortalSession {
                 api_base_url: None,
+                language: None,
                 ..
             })
         ));

@@ -11,6 +11,7 @@ pub mod config;
 pub mod embedding;
 pub mod errors;
 pub mod flow;
+pub mod language;
 pub mod login;
 pub mod other_tabs;
 pub mod providers;

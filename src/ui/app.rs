@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::connection::ConnectionState;
+use super::language::{LanguageMenu, LanguageState};
 use super::page::EmailServerPage;
 use super::session_bar::SessionBar;
 use super::static_sign_in;
@@ -23,14 +24,18 @@ pub fn App() -> impl IntoView {
     provide_context(connection);
     let config_problem = RwSignal::new(None::<ConfigProblem>);
     load_runtime_config(connection, config_problem);
+    let language = LanguageState::start(connection);
     static_sign_in::take_over();
+    // The document's title and index.html's heading, in the language spoken.
+    Effect::new(move |_| connection.config.with(show_title));
 
     // What goes into index.html's #app-root, below the page's static header. `<Show>` memoises
     // its condition: a new session (signing in again with a fresh token) does not re-create the
     // settings page, only signing in or out does.
     view! {
+        <LanguageMenu language connection />
         {move || config_problem.get().map(|problem| view! {
-            <p class="notice">{words::config_problem(&problem)}</p>
+            <p class="notice">{move || words::config_problem(&problem)}</p>
         })}
         <OperatorTheme />
         <Show when=move || connection.session.with(Option::is_some)>
@@ -47,7 +52,6 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Con
     spawn_local(async move {
         match api::load_runtime_config(&control).await {
             Ok(config) => {
-                show_title(&config);
                 let typed = connection.api_base_url_typed.get_value();
                 if !typed && connection.session.with_untracked(Option::is_none) {
                     connection.api_base_url.set(config.api_base_url.clone());
@@ -68,8 +72,11 @@ fn load_runtime_config(connection: ConnectionState, problem: RwSignal<Option<Con
 fn show_title(config: &RuntimeConfig) {
     let document = document();
     document.set_title(&words::document_title(config.title.as_deref()));
-    if let (Some(heading), Some(title)) = (document.get_element_by_id("page-title"), &config.title)
-    {
-        heading.set_text_content(Some(title));
+    if let Some(heading) = document.get_element_by_id("page-title") {
+        let title = config
+            .title
+            .clone()
+            .unwrap_or_else(words::catalog::page_title);
+        heading.set_text_content(Some(&title));
     }
 }

@@ -33,6 +33,8 @@ pub struct ConnectionState {
     pub first_load: StoredValue<Option<Result<Baseline, ApiError>>>,
     /// The portal that frames the page, if one does.
     pub portal: Portal,
+    /// The language the portal's session message named, if it named one.
+    pub portal_language: RwSignal<Option<String>>,
 }
 
 impl ConnectionState {
@@ -46,6 +48,7 @@ impl ConnectionState {
             user_name: RwSignal::new(String::new()),
             first_load: StoredValue::new(None),
             portal: Portal::new(),
+            portal_language: RwSignal::new(None),
         }
     }
 
@@ -92,6 +95,9 @@ impl ConnectionState {
         }
         if let Some(url) = session.api_base_url {
             self.api_base_url.set(url);
+        }
+        if session.language.is_some() {
+            self.portal_language.set(session.language);
         }
         self.session.set(Some(Session {
             token: session.token,

@@ -49,7 +49,7 @@ pub fn CancelButton(
     view! {
         {move || waiting.get().then(|| view! {
             <button type="button" id=id on:click=move |_| call.cancel()>
-                {t::button_cancel()}
+                {move || t::button_cancel()}
             </button>
         })}
     }

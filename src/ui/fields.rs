@@ -84,7 +84,7 @@ pub fn InputField(
     view! {
         // The invalid look hangs on aria-invalid (see main.css): one source for eyes and ears.
         <div class="field">
-            <label for=id>{words::field_label(field)}</label>
+            <label for=id>{move || words::field_label(field)}</label>
             <div class="input-row">
                 <input
                     id=id
@@ -111,7 +111,7 @@ pub fn InputField(
                         }
                     }
                 />
-                {kind.secret.then(|| view! { <RevealButton controls=id label=words::field_label(field) revealed /> })}
+                {kind.secret.then(|| view! { <RevealButton controls=id field revealed /> })}
             </div>
             <FieldDescription id hint error warning />
         </div>
@@ -141,20 +141,25 @@ fn FieldDescription(
 /// The first word says which, so that it is not told by its colour alone.
 #[component]
 fn FieldWarning(warning: Warning) -> impl IntoView {
-    let (class, kind) = if warning.is_note() {
-        ("field-note", t::note_label())
-    } else {
-        ("field-warning", t::warning_label())
+    let note = warning.is_note();
+    let kind = move || {
+        if note {
+            t::note_label()
+        } else {
+            t::warning_label()
+        }
     };
     view! {
-        <p class=class><strong>{kind}</strong>" "{words::warning(warning)}</p>
+        <p class=if note { "field-note" } else { "field-warning" }>
+            <strong>{kind}</strong>" "{move || words::warning(warning)}
+        </p>
     }
 }
 
 /// "Show"/"Hide" for a masked input; the hidden words name which secret it reveals, so that
 /// two such buttons are told apart by a screen reader.
 #[component]
-fn RevealButton(controls: &'static str, label: String, revealed: RwSignal<bool>) -> impl IntoView {
+fn RevealButton(controls: &'static str, field: Field, revealed: RwSignal<bool>) -> impl IntoView {
     view! {
         <button
             type="button"
@@ -164,7 +169,7 @@ fn RevealButton(controls: &'static str, label: String, revealed: RwSignal<bool>)
         >
             {move || if revealed.get() { t::button_hide() } else { t::button_show() }}
             // Read out as "Show Password": a screen reader does not care about the capital.
-            <span class="visually-hidden">" "{label}</span>
+            <span class="visually-hidden">" "{move || words::field_label(field)}</span>
         </button>
     }
 }
@@ -174,14 +179,14 @@ fn RevealButton(controls: &'static str, label: String, revealed: RwSignal<bool>)
 pub fn CheckboxField(
     field: Field,
     value: RwSignal<bool>,
-    hint: String,
+    #[prop(into)] hint: Signal<String>,
     #[prop(optional, into)] warning: Signal<Option<Warning>>,
 ) -> impl IntoView {
     let id = input_id(field);
     view! {
         <div class="field field-checkbox">
             <input type="checkbox" id=id name=id aria-describedby=format!("{id}-description") prop:checked=value on:change:target=move |ev| value.set(ev.target().checked()) />
-            <label for=id>{words::field_label(field)}</label>
+            <label for=id>{move || words::field_label(field)}</label>
             <FieldDescription id hint warning />
         </div>
     }
@@ -192,7 +197,7 @@ pub fn CheckboxField(
 pub fn EncryptionSelect(
     #[prop(into)] value: Signal<Encryption>,
     on_choose: Callback<Encryption>,
-    hint: String,
+    #[prop(into)] hint: Signal<String>,
     #[prop(optional, into)] warning: Signal<Option<Warning>>,
 ) -> impl IntoView {
     let id = input_id(Field::Encryption);
@@ -201,7 +206,7 @@ pub fn EncryptionSelect(
     let initial = value.get_untracked();
     view! {
         <div class="field">
-            <label for=id>{words::field_label(Field::Encryption)}</label>
+            <label for=id>{move || words::field_label(Field::Encryption)}</label>
             <select
                 id=id
                 name=id
@@ -216,7 +221,7 @@ pub fn EncryptionSelect(
                 {Encryption::ALL
                     .into_iter()
                     .map(|option| view! {
-                        <option value=option.wire_name() selected=option == initial>{words::encryption(option)}</option>
+                        <option value=option.wire_name() selected=option == initial>{move || words::encryption(option)}</option>
                     })
                     .collect_view()}
             </select>

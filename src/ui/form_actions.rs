@@ -33,7 +33,7 @@ pub fn FormActions(
                     flow.write().clear_status();
                 }
             >
-                {t::button_discard()}
+                {move || t::button_discard()}
             </button>
             <button
                 type="button"

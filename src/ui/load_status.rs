@@ -23,14 +23,14 @@ pub fn LoadStatus(
                         <p>{words::load_state(state)}</p>
                         <div class="inline-actions">
                             <button type="button" id="load-retry" on:click=move |_| on_retry.run(())>
-                                {t::button_load_retry()}
+                                {move || t::button_load_retry()}
                             </button>
                             <button
                                 type="button"
                                 id="load-start-empty"
                                 on:click=move |_| on_start_empty.run(())
                             >
-                                {t::button_load_start_empty()}
+                                {move || t::button_load_start_empty()}
                             </button>
                         </div>
                     </div>

@@ -13,6 +13,7 @@ mod dom;
 mod fields;
 mod form_actions;
 mod form_state;
+mod language;
 mod load_status;
 mod next_steps;
 mod other_tabs;

@@ -80,9 +80,9 @@ pub fn SavedElsewhere(#[prop(into)] shown: Signal<bool>, on_load: Callback<()>) 
         shown.get().then(|| {
             view! {
                 <div class="notice saved-elsewhere" role="status">
-                    <p>{t::saved_elsewhere()}</p>
+                    <p>{move || t::saved_elsewhere()}</p>
                     <button type="button" id="load-saved-elsewhere" on:click=move |_| on_load.run(())>
-                        {t::button_load_saved()}
+                        {move || t::button_load_saved()}
                     </button>
                 </div>
             }

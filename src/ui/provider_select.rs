@@ -23,7 +23,7 @@ pub fn ProviderSelect(
     let options = std::iter::once(None).chain(Provider::all().map(Some));
     view! {
         <div class="field">
-            <label for="provider">{t::field_provider()}</label>
+            <label for="provider">{move || t::field_provider()}</label>
             <select
                 id="provider"
                 name="provider"
@@ -33,12 +33,12 @@ pub fn ProviderSelect(
             >
                 {options
                     .map(|option| view! {
-                        <option value=key(option) selected=option == initial>{words::provider(option)}</option>
+                        <option value=key(option) selected=option == initial>{move || words::provider(option)}</option>
                     })
                     .collect_view()}
             </select>
             <div class="field-description" id="provider-description">
-                <p class="field-hint" id="provider-hint">{t::field_provider_hint()}</p>
+                <p class="field-hint" id="provider-hint">{move || t::field_provider_hint()}</p>
             </div>
         </div>
     }

@@ -39,12 +39,12 @@ pub fn ReauthDialog(
             aria-describedby="reauth-reason"
             on:close=move |_| on_dismiss.run(())
         >
-            <h2 id="reauth-title">{t::reauth_title()}</h2>
-            <p id="reauth-reason" role="alert">{t::reauth_reason()}</p>
+            <h2 id="reauth-title">{move || t::reauth_title()}</h2>
+            <p id="reauth-reason" role="alert">{move || t::reauth_reason()}</p>
             <SignInForm mode on_signed_in />
             <div class="dialog-actions">
                 <button type="button" id="reauth-cancel" on:click=move |_| close_dialog(dialog)>
-                    {t::button_cancel()}
+                    {move || t::button_cancel()}
                 </button>
             </div>
         </dialog>

@@ -45,14 +45,14 @@ pub fn ReviewDialog(
             aria-describedby="review-summary"
             on:close=move |_| on_close.run(())
         >
-            <h2 id="review-title">{t::review_title()}</h2>
+            <h2 id="review-title">{move || t::review_title()}</h2>
             <p id="review-summary">{summary}</p>
             <table class="changes" id="review-changes">
                 <thead>
                     <tr>
-                        <th scope="col">{t::review_setting()}</th>
-                        <th scope="col">{t::review_now()}</th>
-                        <th scope="col">{t::review_after()}</th>
+                        <th scope="col">{move || t::review_setting()}</th>
+                        <th scope="col">{move || t::review_now()}</th>
+                        <th scope="col">{move || t::review_after()}</th>
                     </tr>
                 </thead>
                 // Replaced whole when the re-read changes what the save does: a handful of rows.
@@ -72,11 +72,11 @@ pub fn ReviewDialog(
             {move || theirs.get().map(|theirs| view! { <TheirChanges theirs /> })}
             <div class="dialog-actions">
                 <button type="button" id="review-back" on:click=move |_| close_dialog(dialog)>
-                    {t::button_back()}
+                    {move || t::button_back()}
                 </button>
                 {move || theirs.with(Option::is_some).then(|| view! {
                     <button type="button" id="review-load-theirs" on:click=move |_| on_load_theirs.run(())>
-                        {t::button_load_theirs()}
+                        {move || t::button_load_theirs()}
                     </button>
                 })}
                 <button
@@ -108,29 +108,29 @@ fn TheirChanges(theirs: Vec<TheirChange>) -> impl IntoView {
         .into_iter()
         .map(|change| {
             let both = change.both_changed.then(|| {
-                view! { <span class="both-changed">{t::review_both_changed()}</span> }
+                view! { <span class="both-changed">{move || t::review_both_changed()}</span> }
             });
             view! {
                 <tr class:conflict=change.both_changed>
                     <th scope="row">{words::field_label(change.field)}</th>
-                    <td data-label=t::review_when_loaded()>{words::shown(&change.loaded)}</td>
-                    <td data-label=t::review_now_there()>{words::shown(&change.now)}</td>
-                    <td data-label=t::review_yours()>{words::shown(&change.mine)}" "{both}</td>
+                    <td data-label=t::review_when_loaded>{words::shown(&change.loaded)}</td>
+                    <td data-label=t::review_now_there>{words::shown(&change.now)}</td>
+                    <td data-label=t::review_yours>{words::shown(&change.mine)}" "{both}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <section class="their-changes" aria-labelledby="review-changed-title">
-            <h3 id="review-changed-title">{t::review_changed_title()}</h3>
-            <p>{t::review_changed_lead()}</p>
+            <h3 id="review-changed-title">{move || t::review_changed_title()}</h3>
+            <p>{move || t::review_changed_lead()}</p>
             <table class="changes" id="review-their-changes">
                 <thead>
                     <tr>
-                        <th scope="col">{t::review_setting()}</th>
-                        <th scope="col">{t::review_when_loaded()}</th>
-                        <th scope="col">{t::review_now_there()}</th>
-                        <th scope="col">{t::review_yours()}</th>
+                        <th scope="col">{move || t::review_setting()}</th>
+                        <th scope="col">{move || t::review_when_loaded()}</th>
+                        <th scope="col">{move || t::review_now_there()}</th>
+                        <th scope="col">{move || t::review_yours()}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -14,7 +14,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
     let password_hint = Signal::derive(move || words::password_hint(form.saved_password.get()));
     view! {
         <fieldset>
-            <legend>{t::legend_mail_server()}</legend>
+            <legend>{move || t::legend_mail_server()}</legend>
             <ProviderSelect
                 value=Signal::derive(move || form.provider())
                 on_choose=Callback::new(move |provider| form.choose_provider(provider))
@@ -25,7 +25,7 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
                     value=form.smtp_server
                     error=form.visible_error(Field::SmtpServer)
                     on_leave
-                    hint=t::field_smtp_server_hint()
+                    hint=Signal::derive(t::field_smtp_server_hint)
                 />
                 <InputField
                     field=Field::SmtpPort
@@ -40,34 +40,34 @@ pub fn SettingsFields(form: FormState) -> impl IntoView {
             <EncryptionSelect
                 value=form.encryption
                 on_choose=Callback::new(move |encryption| form.choose_encryption(encryption))
-                hint=t::field_encryption_hint()
+                hint=Signal::derive(t::field_encryption_hint)
                 warning=form.warning_under(Field::Encryption)
             />
         </fieldset>
         <fieldset>
-            <legend>{t::legend_sender()}</legend>
+            <legend>{move || t::legend_sender()}</legend>
             <InputField
                 field=Field::SenderEmail
                 value=form.sender_email
                 error=form.visible_error(Field::SenderEmail)
                 on_leave
                 kind=InputKind::EMAIL
-                hint=t::field_sender_email_hint()
+                hint=Signal::derive(t::field_sender_email_hint)
             />
             <InputField
                 field=Field::SenderName
                 value=form.sender_name
                 error=form.visible_error(Field::SenderName)
                 on_leave
-                hint=t::field_sender_name_hint()
+                hint=Signal::derive(t::field_sender_name_hint)
             />
         </fieldset>
         <fieldset>
-            <legend>{t::legend_authentication()}</legend>
+            <legend>{move || t::legend_authentication()}</legend>
             <CheckboxField
                 field=Field::Authentication
                 value=form.use_authentication
-                hint=t::field_authentication_hint()
+                hint=Signal::derive(t::field_authentication_hint)
                 warning=form.warning_under(Field::Authentication)
             />
             // Re-created only when sign-in is switched: `<Show>` memoises its condition.

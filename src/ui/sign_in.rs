@@ -84,7 +84,7 @@ pub fn SignInForm(
                         value=token
                         error=error_of(Field::AccessToken)
                         kind=InputKind::SECRET
-                        hint=t::field_access_token_hint()
+                        hint=Signal::derive(t::field_access_token_hint)
                     />
                 }
             >

@@ -63,6 +63,9 @@ pub fn take_over() {
     let requested =
         by_id("sign-in-form").is_some_and(|f| f.has_attribute("data-sign-in-requested"));
     let waiting_for_config = RwSignal::new(requested);
+    // Said again in the page's language whenever that changes.
+    let errors = RwSignal::new(FieldErrors::default());
+    Effect::new(move |_| errors.with(show_errors));
     let busy = Memo::new(move |_| pending.get() || waiting_for_config.get());
     let submit = move || {
         if pending.get_untracked() {
@@ -78,10 +81,10 @@ pub fn take_over() {
         connection.user_name.set(values.user_name.clone());
         match sign_in_attempt(&values.as_sign_in()) {
             Ok(attempt) => {
-                show_errors(&FieldErrors::default());
+                errors.set(FieldErrors::default());
                 sign_in.dispatch(attempt);
             }
-            Err(errors) => show_errors(&errors),
+            Err(found) => errors.set(found),
         }
     };
     let cancel = move || {
@@ -271,7 +274,9 @@ fn show_reading_settings(waiting: bool) {
                 line.set_class_name("actions-note");
                 line.set_id(ID);
                 let _ = line.set_attribute("role", "status");
-                line.set_text_content(Some(&t::sign_in_reading_settings()));
+                // early.js re-says it when the language changes, as index.html's own words.
+                let _ = line.set_attribute("data-l10n-id", "sign-in-reading-settings");
+                line.set_text_content(Some(&untrack(t::sign_in_reading_settings)));
                 let _ = row.append_with_node_1(&line);
             }
         }

@@ -12,6 +12,7 @@ use crate::core::errors::{redact, ApiError, Operation, ServerWords};
 use crate::core::flow::{
     ButtonsOff, ConfirmAction, Failure, FormStatus, LoadState, Recheck, Review, SaveCheck,
 };
+use crate::core::language::{CatalogProblem, Language};
 use crate::core::login::{LoginError, Session, SessionOrigin, SignInAttempt};
 use crate::core::providers::{Provider, SES_REGIONS};
 use crate::core::recheck::{NotKept, TheirChange};
@@ -20,6 +21,8 @@ use crate::core::settings::{Encryption, Field};
 use crate::core::smtp_advice::{advise, Advice};
 use crate::core::validation::FieldError;
 use crate::core::warnings::Warning;
+
+pub mod translation;
 
 /// Every message of the catalog as a function of its variables.
 pub mod catalog {
@@ -360,7 +363,25 @@ fn invalid_value(value: &InvalidValue) -> String {
         ),
         InvalidValue::TitleLength { max } => t::config_title_length(max),
         InvalidValue::TitleNotOneLine => t::config_title_line(),
+        InvalidValue::Language { tag } => {
+            let tags: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
+            t::config_language(tags.join(", "), tag)
+        }
     }
+}
+
+/// Why the page stays in English after `language` was chosen.
+pub fn catalog_problem(language: Language, problem: &CatalogProblem) -> String {
+    let reason = match problem {
+        CatalogProblem::NotLoaded {
+            status: Some(status),
+        } => t::language_reason_http(status),
+        CatalogProblem::NotLoaded { status: None } => t::language_reason_unavailable(),
+        CatalogProblem::TooLarge => t::language_reason_too_large(),
+        CatalogProblem::NotFluent(error) => t::language_reason_not_fluent(error),
+        CatalogProblem::Incomplete(ids) => t::language_reason_incomplete(ids.join(", ")),
+    };
+    t::language_failed(language.own_name(), reason)
 }
 
 /// A failed call of the settings page, with every secret it carried masked out.

@@ -283,7 +283,14 @@ fn config_problems_say_what_is_wrong_and_where() {
         format!(
             "config.json is not valid: unknown field `apiBaseURL`, expected one of `apiBaseUrl`, \
              `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title`, \
-             `themeStylesheet` at line 1 column 13.{defaults}"
+             `themeStylesheet`, `language`, `allowLanguageChange` at line 1 column 13.{defaults}"
+        )
+    );
+    assert_eq!(
+        said(r#"{"language": "pt-BR"}"#),
+        format!(
+            "config.json is not valid: language: “pt-BR” is not a language this page has (en, de, \
+             fr, es, ja, zh-Hans).{defaults}"
         )
     );
     assert_eq!(

@@ -170,6 +170,9 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
     let page = Page::open_with(crate::harness::demo_fake()?).await?;
     let mut audits = vec![audit(&page, "sign-in").await?];
     audits.extend(audits_of_a_stalled_start().await?);
+    for language in ["de", "ja"] {
+        audits.extend(audits_in(language).await?);
+    }
 
     // Loading: the answer is held back for a while.
     page.fake
@@ -353,6 +356,31 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
         violations.join("\n")
     );
     page.close().await
+}
+
+/// The page in `language` (German runs long, Japanese has no spaces to break at): the sign-in,
+/// the settings, field errors and the review, light and dark where colours differ.
+async fn audits_in(language: &str) -> anyhow::Result<Vec<Audit>> {
+    let page = crate::languages::open_serving(Serving {
+        browser_languages: Some(vec![if language == "de" { "de-DE" } else { "ja-JP" }]),
+        ..Serving::default()
+    })
+    .await?;
+    crate::languages::wait_for_language(&page, language).await?;
+    let mut audits = vec![audit(&page, &format!("sign-in, {language}")).await?];
+    page.sign_in_in_any_language().await?;
+    audits.extend(audit_light_and_dark(&page, &format!("loaded, {language}")).await?);
+    page.type_into("smtp-port", "465x").await?;
+    page.click_save().await?;
+    page.wait_for_field_error("smtp-port").await?;
+    audits.push(audit(&page, &format!("field errors, {language}")).await?);
+    page.type_into("smtp-port", "587").await?;
+    page.type_into("sender-name", "Nightly backups").await?;
+    page.click_save().await?;
+    page.wait_for_dialog("review-dialog", true).await?;
+    audits.extend(audit_light_and_dark(&page, &format!("review dialog, {language}")).await?);
+    page.close().await?;
+    Ok(audits)
 }
 
 /// Before the app runs, on a link that stops after the wasm's first bytes: the progress line and

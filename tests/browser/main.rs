@@ -52,6 +52,7 @@ mod fault_matrix;
 mod first_paint;
 mod first_setup;
 mod harness;
+mod languages;
 mod loading;
 mod mail_providers;
 mod nginx;

@@ -80,6 +80,17 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> an
             "the caching of a hashed asset"
         );
     }
+    // A language's catalog has a hashed name too, and is cached as one.
+    let catalog = hashed_catalog_name(&dist_with_siblings()?, "de")?;
+    let answer = nginx
+        .get(&format!("/tools/email/{catalog}"), "br, gzip")
+        .await?;
+    assert_eq!(answer.status, 200, "GET {catalog}");
+    assert_eq!(
+        answer.header("cache-control"),
+        Some("public, max-age=31536000, immutable"),
+        "the caching of a language's catalog"
+    );
     // Trunk writes the hash as a number, without leading zeros: one build in sixteen has a
     // 15-digit hash, and that is as much a hashed name.
     let short_hash = "main-0123456789abcde.css";
@@ -136,12 +147,7 @@ impl Nginx {
         let site = prefix.join("www/tools/email");
         std::fs::create_dir_all(&site)?;
         std::fs::create_dir_all(prefix.join("temp"))?;
-        for entry in std::fs::read_dir(dist)? {
-            let path = entry?.path();
-            if path.is_file() {
-                std::fs::copy(&path, site.join(path.file_name().unwrap_or_default()))?;
-            }
-        }
+        copy_folder(dist, &site)?;
         let address = free_address().await?;
         let server_block = fill_in(
             DOCUMENTED,
@@ -286,6 +292,37 @@ fn hashed_wasm_name(dist: &Path) -> anyhow::Result<String> {
         }
     }
     Err(anyhow!("{} has no wasm", dist.display()))
+}
+
+/// `from`'s files and folders (the languages' `locales/`) into `to`.
+fn copy_folder(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_folder(&path, &target)?;
+        } else {
+            std::fs::copy(&path, target)?;
+        }
+    }
+    Ok(())
+}
+
+/// The name index.html gives the catalog of `tag` (`data-language-files`).
+fn hashed_catalog_name(dist: &Path, tag: &str) -> anyhow::Result<String> {
+    let html = std::fs::read_to_string(dist.join("index.html"))?;
+    let prefix = format!("{tag}=locales/{tag}/page-");
+    let start = html
+        .find(&prefix)
+        .ok_or_else(|| anyhow!("index.html names no catalog for {tag}"))?
+        + tag.len()
+        + 1;
+    let end = start
+        + html[start..]
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .ok_or_else(|| anyhow!("index.html's language files do not end"))?;
+    Ok(html[start..end].to_owned())
 }
 
 /// The status and headers of an answer (names in lower case).

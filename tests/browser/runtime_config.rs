@@ -28,7 +28,7 @@ async fn a_broken_config_json_is_reported_and_the_page_runs_on_its_defaults() ->
             misspelt,
             "config.json is not valid: unknown field `apiBaseURL`, expected one of `apiBaseUrl`, \
              `allowApiBaseUrlChange`, `requestTimeoutSeconds`, `embedding`, `title`, \
-             `themeStylesheet` at line 1 column 13.",
+             `themeStylesheet`, `language`, `allowLanguageChange` at line 1 column 13.",
         ),
         (
             r#"{"requestTimeoutSeconds": 0}"#,

@@ -26,9 +26,14 @@ fn folder() -> PathBuf {
 
 /// Every width and scheme of the page as it is now, the whole page high; returns the files.
 async fn shoot(page: &Page, state: &str) -> anyhow::Result<Vec<PathBuf>> {
+    shoot_in(page, state, &SCHEMES).await
+}
+
+/// Every width of the page as it is now, in each of `schemes`.
+async fn shoot_in(page: &Page, state: &str, schemes: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (width_name, width) in WIDTHS {
-        for scheme in SCHEMES {
+        for &scheme in schemes {
             page.emulate_media(&[("prefers-color-scheme", scheme)])
                 .await?;
             page.set_viewport(width, 800, 1).await?;
@@ -68,6 +73,40 @@ async fn shoot(page: &Page, state: &str) -> anyhow::Result<Vec<PathBuf>> {
         }
     }
     Ok(written)
+}
+
+/// The sign-in, the settings and the review in each language but English, desktop and 390 px,
+/// light (the colours are the same in every language).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test` or `cargo xtask screenshots`"]
+async fn the_main_states_in_every_language() -> anyhow::Result<()> {
+    std::fs::create_dir_all(folder())?;
+    let mut written = Vec::new();
+    for (language, browser) in [
+        ("de", "de-DE"),
+        ("fr", "fr-FR"),
+        ("es", "es-ES"),
+        ("ja", "ja-JP"),
+        ("zh-Hans", "zh-CN"),
+    ] {
+        let page = crate::languages::open_serving(Serving {
+            browser_languages: Some(vec![browser]),
+            ..Serving::default()
+        })
+        .await?;
+        crate::languages::wait_for_language(&page, language).await?;
+        written.extend(shoot_in(&page, &format!("sign-in-{language}"), &["light"]).await?);
+        page.sign_in_in_any_language().await?;
+        written.extend(shoot_in(&page, &format!("loaded-{language}"), &["light"]).await?);
+        page.type_into("sender-name", "Nightly backups").await?;
+        page.set_viewport(WIDTHS[0].1, 800, 1).await?;
+        page.click_save().await?;
+        page.wait_for_dialog("review-dialog", true).await?;
+        written.extend(shoot_in(&page, &format!("review-{language}"), &["light"]).await?);
+        page.close().await?;
+    }
+    assert_eq!(written.len(), 5 * 3 * WIDTHS.len(), "{written:?}");
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]

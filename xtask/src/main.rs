@@ -10,6 +10,7 @@
 
 mod bench;
 mod dev;
+mod languages;
 mod pins;
 mod post_build;
 mod setup;
@@ -39,7 +40,7 @@ struct Cli {
 enum Command {
     /// Install what building and testing need, only what is missing (wasm target, Trunk,
     /// wasm-bindgen, wasm-opt, esbuild, axe-core, Chromium, ChromeDriver, nginx with
-    /// brotli_static).
+    /// brotli_static, curl, fonts for Japanese and Chinese).
     Setup,
     /// Run every check and test, exactly as CI does: setup, rustfmt, clippy (native and wasm),
     /// trunk build --release, the bundle sizes checked against size-budget.toml (also writes

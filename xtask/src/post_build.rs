@@ -14,6 +14,8 @@
 //!   wasm-bindgen's glue and ships it as it is), and their integrity hashes in index.html are
 //!   rewritten to match, since a stale one would make the browser refuse to run the page. Then the
 //!   page must have no inline script and no `style` attribute left, or the build fails.
+//! - The languages other than English go beside the page under hashed names, which index.html
+//!   names (`crate::languages`).
 
 use std::{
     cell::{Cell, RefCell},
@@ -74,6 +76,8 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
         }
         ensure_no_inline_code(&html)?;
     }
+    let shipped = crate::languages::ship(&crate::project_root()?.join("locales"), &staging)?;
+    let html = crate::languages::with_language_files(&html, &shipped)?;
     fs::write(staging.join("embed.html"), portal_entry(&html)?)
         .context("cannot write embed.html")?;
     fs::write(&index_path, html).with_context(|| format!("cannot write {}", index_path.display()))

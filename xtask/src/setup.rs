@@ -35,6 +35,7 @@ pub fn run(sh: &Shell) -> anyhow::Result<()> {
     browser(sh)?;
     nginx(sh)?;
     curl(sh)?;
+    cjk_fonts(sh)?;
     Ok(())
 }
 
@@ -392,6 +393,31 @@ fn curl(sh: &Shell) -> anyhow::Result<()> {
             Ok(())
         }
         None => bail!("after installing curl, `curl --version` fails"),
+    }
+}
+
+/// Fonts for Japanese and Chinese: without them Chromium draws the screenshots of those
+/// languages (and the language menu's own names) as empty boxes.
+fn cjk_fonts(sh: &Shell) -> anyhow::Result<()> {
+    let found = || {
+        cmd!(sh, "fc-list :lang=ja family")
+            .quiet()
+            .read()
+            .ok()
+            .and_then(|out| out.lines().next().map(str::to_owned))
+    };
+    if let Some(family) = found() {
+        ok("CJK fonts", &family);
+        return Ok(());
+    }
+    installing("CJK fonts", "Debian package fonts-noto-cjk", None);
+    apt_install(sh, &["fonts-noto-cjk"])?;
+    match found() {
+        Some(family) => {
+            ok("CJK fonts", &family);
+            Ok(())
+        }
+        None => bail!("after installing fonts-noto-cjk, `fc-list :lang=ja` finds no font"),
     }
 }
 

@@ -162,6 +162,9 @@ pub enum Kind {
     /// loads one entry page or the other, so only index.html counts.
     PortalEntry,
     Favicon,
+    /// A language's catalog or start-up catalog (locales/): only the chosen one travels, after
+    /// the page has started, so none counts; each is listed.
+    Language,
     /// Anything else Trunk copied; measured, but not counted.
     Other,
 }
@@ -180,6 +183,7 @@ impl Kind {
         match extension {
             _ if name.starts_with("favicon") || extension == "ico" => Kind::Favicon,
             _ if name == "embed.html" => Kind::PortalEntry,
+            _ if relative.starts_with("locales") => Kind::Language,
             "html" => Kind::Html,
             // wasm-bindgen's glue, and its snippets/ should the app ever get any.
             "js" | "mjs" => Kind::Js,
@@ -203,6 +207,7 @@ impl Kind {
             Kind::Config => "config",
             Kind::PortalEntry => "embed",
             Kind::Favicon => "favicon",
+            Kind::Language => "language",
             Kind::Other => "other",
         }
     }
@@ -211,7 +216,7 @@ impl Kind {
 /// Whether a file gets .br and .gz siblings.
 fn precompresses(kind: Kind, relative: &Path) -> bool {
     match kind {
-        Kind::Html | Kind::PortalEntry | Kind::Js | Kind::Wasm | Kind::Css => true,
+        Kind::Html | Kind::PortalEntry | Kind::Js | Kind::Wasm | Kind::Css | Kind::Language => true,
         // An SVG icon is text; .ico and .png are compressed already or too small to matter.
         Kind::Favicon => relative.extension().is_some_and(|ext| ext == "svg"),
         // Operators edit config.json after deployment; a server with gzip_static/precompressed
@@ -514,6 +519,8 @@ mod tests {
             ("favicon-7cdd9cd7361169af.svg", Kind::Favicon),
             ("favicon.ico", Kind::Favicon),
             ("robots.txt", Kind::Other),
+            ("locales/de/page-0123456789abcdef.ftl", Kind::Language),
+            ("locales/de/startup-0123456789abcdef.json", Kind::Language),
         ] {
             assert_eq!(Kind::of(Path::new(name)), kind, "{name}");
         }

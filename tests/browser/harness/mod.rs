@@ -41,7 +41,7 @@ pub use requests::{
 };
 pub use requests::{http_exchange, http_status};
 use serving::VIOLATION_MARKS;
-pub use serving::{strict_policy, Csp, EmulatedLink, ExtraFile, Serving, WasmGate};
+pub use serving::{dist_dir, strict_policy, Csp, EmulatedLink, ExtraFile, Serving, WasmGate};
 
 /// How long a wait for something on the page may take before the test fails.
 pub const WAIT_LIMIT: Duration = Duration::from_secs(10);
@@ -307,7 +307,7 @@ impl Page {
     }
 
     /// Until the app has taken over index.html's sign-in form (which is there before the wasm).
-    async fn wait_until_ready(&self) -> anyhow::Result<()> {
+    pub async fn wait_until_ready(&self) -> anyhow::Result<()> {
         wait_until(
             "the page to be ready (the app has taken over the sign-in form)",
             LOAD_LIMIT,

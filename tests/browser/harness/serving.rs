@@ -15,7 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::*;
 
 /// The folder Trunk built, from COMMANDCENTER_EMAIL_DIST.
-fn dist_dir() -> anyhow::Result<PathBuf> {
+pub fn dist_dir() -> anyhow::Result<PathBuf> {
     const HOW: &str =
         "run the browser tests with `cargo xtask test`, which builds the page and sets it";
     let dir = std::env::var_os("COMMANDCENTER_EMAIL_DIST")
@@ -51,6 +51,8 @@ pub struct Serving {
     pub link: Option<EmulatedLink>,
     /// Files served beside the build, as an operator adds them (a theme's stylesheet).
     pub extra_files: Vec<ExtraFile>,
+    /// `navigator.languages` as the page sees it, in place of the browser's own.
+    pub browser_languages: Option<Vec<&'static str>>,
 }
 
 /// A file served at `path` on the page's origin.
@@ -72,6 +74,7 @@ impl Default for Serving {
             wasm_content_type: None,
             stall_seconds: None,
             link: None,
+            browser_languages: None,
             extra_files: Vec::new(),
         }
     }
@@ -374,6 +377,7 @@ impl Page {
             stall_seconds,
             link,
             extra_files,
+            browser_languages,
         } = serving;
         let config_json = config_json.map(|text| Arc::new(Mutex::new(text)));
         let dist = match dist {
@@ -471,13 +475,19 @@ impl Page {
                 eprintln!("the fake Command Center stopped: {e}");
             }
         });
-        Self::in_browser(fake, url, Some(server), config_json, link).await
+        let languages = browser_languages.map(|tags| {
+            format!(
+                "Object.defineProperty(Navigator.prototype, 'languages', {{ get: () => {} }});",
+                serde_json::json!(tags)
+            )
+        });
+        Self::in_browser(fake, url, Some(server), config_json, link, languages).await
     }
 
     /// Opens the page where another server serves it (in front of `fake`), and waits until it is
     /// ready.
     pub async fn open_at(fake: FakeCommandCenter, url: &str) -> anyhow::Result<Self> {
-        let page = Self::in_browser(fake, url.to_owned(), None, None, None).await?;
+        let page = Self::in_browser(fake, url.to_owned(), None, None, None, None).await?;
         page.wait_until_ready().await?;
         Ok(page)
     }
@@ -488,9 +498,13 @@ impl Page {
         server: Option<JoinHandle<()>>,
         config_json: Option<Arc<Mutex<String>>>,
         link: Option<EmulatedLink>,
+        languages: Option<String>,
     ) -> anyhow::Result<Self> {
         let browser = Browser::launch().await?;
-        for recorder in [VIOLATION_RECORDER, LAYOUT_SHIFT_RECORDER] {
+        for recorder in [VIOLATION_RECORDER, LAYOUT_SHIFT_RECORDER]
+            .into_iter()
+            .chain(languages.as_deref())
+        {
             browser
                 .cdp(
                     "Page.addScriptToEvaluateOnNewDocument",

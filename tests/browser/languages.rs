@@ -1,0 +1,343 @@
+//! The page in the administrator's language: the menu switches it where everything stands,
+//! keeping what was typed; the sources count in their order (the menu's stored choice,
+//! config.json, the portal, the browser); a catalog that cannot be used leaves English with a
+//! notice; `allowLanguageChange: false` hides the menu.
+
+use std::time::Duration;
+
+use anyhow::ensure;
+use fake_commandcenter::DEFAULT_TOKEN;
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::harness::{
+    demo_fake, dist_dir, strict_policy, wait_until, Csp, ExtraFile, Page, PortalSite, Probe,
+    Serving, LOADED_CONFIGURED,
+};
+
+/// The sign-in button's words in each language, as its catalog has them.
+const SIGN_IN: [(&str, &str); 6] = [
+    ("en", "Sign in"),
+    ("de", "Anmelden"),
+    ("fr", "Se connecter"),
+    ("es", "Iniciar sesión"),
+    ("ja", "サインイン"),
+    ("zh-Hans", "登录"),
+];
+
+fn sign_in_words(tag: &str) -> &'static str {
+    SIGN_IN
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map_or("", |(_, words)| words)
+}
+
+/// Waits until the page says it speaks `tag` (`<html lang>`) and its sign-in button says so too.
+pub async fn wait_for_language(page: &Page, tag: &str) -> anyhow::Result<()> {
+    let words = sign_in_words(tag);
+    wait_until(
+        &format!("the page in {tag}"),
+        Duration::from_secs(10),
+        || async {
+            let lang = page.html_lang().await?;
+            let button = page.text_of("#sign-in").await?.unwrap_or_default();
+            Ok(if lang == tag && button == words {
+                Probe::Done(())
+            } else {
+                Probe::NotYet(format!("lang {lang:?}, the button says {button:?}"))
+            })
+        },
+    )
+    .await
+}
+
+pub async fn open_serving(serving: Serving) -> anyhow::Result<Page> {
+    let page = Page::serve(demo_fake()?, serving).await?;
+    page.wait_until_ready().await?;
+    Ok(page)
+}
+
+impl Page {
+    /// `<html lang>`.
+    pub async fn html_lang(&self) -> anyhow::Result<String> {
+        let lang = self
+            .client()
+            .execute("return document.documentElement.lang", vec![])
+            .await?;
+        Ok(lang.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Picks `tag` from the language menu, once the menu is there.
+    pub async fn choose_language(&self, tag: &str) -> anyhow::Result<()> {
+        wait_until("the language menu", Duration::from_secs(10), || async {
+            Ok(if self.exists("#language").await? {
+                Probe::Done(())
+            } else {
+                Probe::NotYet("no #language".to_owned())
+            })
+        })
+        .await?;
+        self.by_id("language").await?.select_by_value(tag).await?;
+        Ok(())
+    }
+
+    pub async fn value_of_id(&self, id: &str) -> anyhow::Result<String> {
+        Ok(self
+            .by_id(id)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    pub async fn type_into(&self, id: &str, text: &str) -> anyhow::Result<()> {
+        let input = self.by_id(id).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Signs in with the fake's token by the form's ids, whatever language its labels speak, and
+    /// waits until the demo's settings are in the form.
+    pub async fn sign_in_in_any_language(&self) -> anyhow::Result<()> {
+        self.client()
+            .find(Locator::Css(r#"input[name="sign-in-mode"][value="token"]"#))
+            .await?
+            .click()
+            .await?;
+        self.type_into("access-token", DEFAULT_TOKEN).await?;
+        self.click("sign-in").await?;
+        // The demo's settings, loaded into the form.
+        wait_until("the settings loaded", Duration::from_secs(10), || async {
+            let server = match self.exists("#smtp-server").await? {
+                true => self.value_of_id("smtp-server").await?,
+                false => String::new(),
+            };
+            Ok(if server.is_empty() {
+                Probe::NotYet("no SMTP server in the form".to_owned())
+            } else {
+                Probe::Done(())
+            })
+        })
+        .await
+    }
+
+    pub async fn label_of(&self, id: &str) -> anyhow::Result<String> {
+        Ok(self
+            .text_of(&format!("label[for={id}]"))
+            .await?
+            .unwrap_or_default())
+    }
+
+    pub async fn wait_for_label(&self, id: &str, text: &str) -> anyhow::Result<()> {
+        wait_until(
+            &format!("{id}'s label {text:?}"),
+            Duration::from_secs(10),
+            || async {
+                let label = self.label_of(id).await?;
+                Ok(if label == text {
+                    Probe::Done(())
+                } else {
+                    Probe::NotYet(label)
+                })
+            },
+        )
+        .await
+    }
+
+    /// Fails when the page is wider than its viewport: something would be cut off or scroll.
+    pub async fn ensure_no_sideways_scroll(&self, what: &str) -> anyhow::Result<()> {
+        let widths = self
+            .client()
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                vec![],
+            )
+            .await?;
+        let (scroll, client) = (widths[0].as_u64(), widths[1].as_u64());
+        ensure!(
+            scroll <= client,
+            "{what}: {scroll:?} px wide in a {client:?} px viewport"
+        );
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_menu_switches_the_language_keeping_what_was_typed() -> anyhow::Result<()> {
+    let page = Page::open_with(demo_fake()?).await?;
+    page.type_into("login-user", "backup-admin").await?;
+    page.type_into("login-password", "not-the-real-one").await?;
+    page.choose_language("de").await?;
+    wait_for_language(&page, "de").await?;
+    assert_eq!(page.label_of("login-user").await?, "Benutzername");
+    assert_eq!(page.label_of("language").await?, "Sprache");
+    assert_eq!(
+        page.value_of_id("login-user").await?,
+        "backup-admin",
+        "the user name typed"
+    );
+    assert_eq!(
+        page.value_of_id("login-password").await?,
+        "not-the-real-one",
+        "the password typed"
+    );
+    // Signed in, the settings page speaks German too, and switching keeps what is typed there.
+    page.sign_in_in_any_language().await?;
+    page.wait_for_label("smtp-server", "SMTP-Server").await?;
+    page.type_into("smtp-server", "mail.example.org").await?;
+    page.choose_language("ja").await?;
+    page.wait_for_label("smtp-server", "SMTP サーバー").await?;
+    assert_eq!(page.html_lang().await?, "ja");
+    assert_eq!(
+        page.value_of_id("smtp-server").await?,
+        "mail.example.org",
+        "the server typed"
+    );
+    page.choose_language("en").await?;
+    page.wait_for_label("smtp-server", "SMTP server").await?;
+    assert_eq!(page.html_lang().await?, "en");
+    page.ensure_no_panic().await?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_sources_count_in_their_order() -> anyhow::Result<()> {
+    // The browser's first language that the page has (not Traditional Chinese).
+    let browser = || Serving {
+        browser_languages: Some(vec!["pt-BR", "zh-TW", "es-MX", "de"]),
+        ..Serving::default()
+    };
+    let page = open_serving(browser()).await?;
+    wait_for_language(&page, "es").await?;
+    page.close().await?;
+
+    // config.json's language over the browser's.
+    let page = open_serving(Serving {
+        config_json: Some(r#"{"language": "fr-CA"}"#.to_owned()),
+        ..browser()
+    })
+    .await?;
+    wait_for_language(&page, "fr").await?;
+    // The administrator's choice over config.json's, remembered across a reload.
+    page.choose_language("ja").await?;
+    wait_for_language(&page, "ja").await?;
+    page.reload().await?;
+    page.wait_until_ready().await?;
+    wait_for_language(&page, "ja").await?;
+    // `allowLanguageChange: false` ignores that choice and has no menu.
+    page.set_config_json(r#"{"language": "fr", "allowLanguageChange": false}"#)?;
+    page.reload().await?;
+    page.wait_until_ready().await?;
+    wait_for_language(&page, "fr").await?;
+    assert!(
+        !page.exists("#language").await?,
+        "a language menu with allowLanguageChange false"
+    );
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_portals_language_counts_when_nothing_else_chose() -> anyhow::Result<()> {
+    let portal = PortalSite::serve().await?;
+    let serving = Serving {
+        config_json: Some(
+            json!({"embedding": {"allowedParentOrigins": [portal.origin]}}).to_string(),
+        ),
+        csp: Csp::Policy(strict_policy(&[], std::slice::from_ref(&portal.origin))),
+        ..Serving::default()
+    };
+    let page = Page::open_on(demo_fake()?, serving).await?;
+    page.open_in_portal(&portal).await?;
+    page.wait_until_loaded().await?;
+    assert_eq!(
+        page.html_lang().await?,
+        "en",
+        "before the portal named a language"
+    );
+    let origin = page.url().trim_end_matches('/').to_owned();
+    page.in_portal(&format!(
+        "document.getElementById('email-page').contentWindow.postMessage({{type: \
+         'commandcenter-email:session', version: 1, token: '{DEFAULT_TOKEN}', language: 'de-DE'}}, \
+         '{origin}')"
+    ))
+    .await?;
+    page.wait_for_label("smtp-server", "SMTP-Server").await?;
+    assert_eq!(page.html_lang().await?, "de");
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn a_catalog_that_cannot_be_read_leaves_english_with_a_notice() -> anyhow::Result<()> {
+    // German's catalog, where index.html says it is, is no Fluent.
+    let catalog = language_file(&dist_dir()?, "data-language-files", "de")?;
+    let page = open_serving(Serving {
+        browser_languages: Some(vec!["de-DE"]),
+        extra_files: vec![ExtraFile {
+            path: Box::leak(format!("/{catalog}").into_boxed_str()),
+            content_type: "text/plain",
+            body: "page-title = {".to_owned(),
+        }],
+        ..Serving::default()
+    })
+    .await?;
+    let expected = "The page stays in English: its Deutsch words could not be used (the file is \
+                    not a Fluent catalog";
+    wait_until("the notice", Duration::from_secs(10), || async {
+        let notice = page
+            .text_of(".notice[role=status]")
+            .await?
+            .unwrap_or_default();
+        Ok(if notice.starts_with(expected) {
+            Probe::Done(())
+        } else {
+            Probe::NotYet(notice)
+        })
+    })
+    .await?;
+    wait_for_language(&page, "en").await?;
+    assert_eq!(
+        page.sign_in().await?,
+        LOADED_CONFIGURED,
+        "signing in, in English"
+    );
+    page.ensure_no_panic().await?;
+    page.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn german_scrolls_nowhere_sideways_at_320_px() -> anyhow::Result<()> {
+    let page = open_serving(Serving {
+        browser_languages: Some(vec!["de"]),
+        ..Serving::default()
+    })
+    .await?;
+    page.set_viewport(320, 800, 1).await?;
+    wait_for_language(&page, "de").await?;
+    page.ensure_no_sideways_scroll("the German sign-in").await?;
+    page.sign_in_in_any_language().await?;
+    page.wait_for_label("smtp-server", "SMTP-Server").await?;
+    page.ensure_no_sideways_scroll("the German settings")
+        .await?;
+    page.close().await
+}
+
+/// The file index.html's `attribute` names for `tag` (`locales/de/page-….ftl`).
+fn language_file(dist: &std::path::Path, attribute: &str, tag: &str) -> anyhow::Result<String> {
+    let html = std::fs::read_to_string(dist.join("index.html"))?;
+    let start = html
+        .find(&format!("{attribute}=\""))
+        .ok_or_else(|| anyhow::anyhow!("index.html has no {attribute}"))?
+        + attribute.len()
+        + 2;
+    let list = &html[start..start + html[start..].find('"').unwrap_or_default()];
+    list.split_whitespace()
+        .find_map(|pair| pair.strip_prefix(&format!("{tag}=")))
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("{attribute} names nothing for {tag}: {list}"))
+}
