@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::harness::{
     demo_fake, dist_dir, strict_policy, wait_until, Csp, ExtraFile, Page, PortalSite, Probe,
-    Serving, LOADED_CONFIGURED,
+    Serving, WasmGate, LOADED_CONFIGURED,
 };
 
 /// The sign-in button's words in each language, as its catalog has them.
@@ -340,4 +340,60 @@ fn language_file(dist: &std::path::Path, attribute: &str, tag: &str) -> anyhow::
         .find_map(|pair| pair.strip_prefix(&format!("{tag}=")))
         .map(str::to_owned)
         .ok_or_else(|| anyhow::anyhow!("{attribute} names nothing for {tag}: {list}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn the_painted_form_says_what_the_app_says_in_every_language() -> anyhow::Result<()> {
+    // index.html's texts that name their message, as they stand now (but the start's progress,
+    // which goes once the app runs).
+    const TEXTS: &str = "return Array.from(document.querySelectorAll('#sign-in-panel \
+         [data-l10n-id]:not(.start-progress-text)'), \
+                         (e) => [e.getAttribute('data-l10n-id'), e.textContent.trim()])";
+    for (tag, browser) in [
+        ("de", "de-DE"),
+        ("fr", "fr-FR"),
+        ("es", "es-ES"),
+        ("ja", "ja-JP"),
+        ("zh-Hans", "zh-CN"),
+    ] {
+        let gate = WasmGate::closed();
+        let page = Page::serve(
+            demo_fake()?,
+            Serving {
+                wasm_gate: Some(gate.clone()),
+                browser_languages: Some(vec![browser]),
+                ..Serving::default()
+            },
+        )
+        .await?;
+        // Before the wasm: early.js has relabelled the form from the start-up catalog.
+        wait_for_language(&page, tag).await?;
+        let painted = page.client().execute(TEXTS, vec![]).await?;
+        // Emptied, so that only the app's own words can fill them again.
+        page.client()
+            .execute(
+                "document.querySelectorAll('#sign-in-panel [data-l10n-id]')\
+                 .forEach((e) => { e.textContent = ''; })",
+                vec![],
+            )
+            .await?;
+        gate.release();
+        page.wait_until_ready().await?;
+        wait_until(
+            &format!("the app's words in {tag}"),
+            Duration::from_secs(10),
+            || async {
+                let said = page.client().execute(TEXTS, vec![]).await?;
+                Ok(if said == painted {
+                    Probe::Done(())
+                } else {
+                    Probe::NotYet(format!("painted {painted}, the app says {said}"))
+                })
+            },
+        )
+        .await?;
+        page.close().await?;
+    }
+    Ok(())
 }
