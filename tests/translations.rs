@@ -165,6 +165,41 @@ fn every_translation_has_the_messages_and_variables_english_has() -> anyhow::Res
     Ok(())
 }
 
+/// Fluent itself, as the page runs it, says every message of every language, each variable
+/// filled in (a number, which is said as text where text is wanted and selects a variant where
+/// a number is): none fails, none is blank, none shows a placeable.
+#[test]
+fn fluent_says_every_message_of_every_language() -> anyhow::Result<()> {
+    use commandcenter_email::core::language::Language;
+    use commandcenter_email::words::catalog::IDS;
+    use commandcenter_email::words::translation::{Arg, Translation};
+
+    let english = catalog(ENGLISH)?;
+    assert_eq!(english.len(), IDS.len(), "the messages build.rs compiled");
+    for language in Language::ALL
+        .into_iter()
+        .filter(|l| *l != Language::English)
+    {
+        let tag = language.tag();
+        let source = std::fs::read_to_string(locales().join(tag).join("page.ftl"))?;
+        let translation = Translation::parse(language, source, IDS)
+            .map_err(|problem| anyhow::anyhow!("{tag}: {problem:?}"))?;
+        for (id, shape) in &english {
+            let args: Vec<(&str, Arg<'_>)> = shape
+                .variables
+                .iter()
+                .map(|name| (name.as_str(), Arg::Number(2)))
+                .collect();
+            let said = translation
+                .format(id, &args)
+                .ok_or_else(|| anyhow::anyhow!("{tag}: `{id}` not said"))?;
+            assert!(!said.trim().is_empty(), "{tag}: `{id}` is blank");
+            assert!(!said.contains('{'), "{tag}: `{id}`: {said}");
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn a_missing_an_extra_and_a_misnamed_message_and_variable_are_each_found() -> anyhow::Result<()> {
     let english = shapes(

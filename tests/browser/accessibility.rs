@@ -144,26 +144,6 @@ async fn ensure_forced_colors(page: &Page) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Fails when the page is wider than the viewport, naming the widest elements.
-async fn ensure_no_sideways_scroll(page: &Page, when: &str) -> anyhow::Result<()> {
-    let script = r##"
-        const root = document.documentElement;
-        const over = [...document.querySelectorAll("body *")]
-            .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
-            .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${el.className}`);
-        return { scroll: root.scrollWidth, client: root.clientWidth, over };
-    "##;
-    let measured = page.client().execute(script, vec![]).await?;
-    let (scroll, client) = (measured["scroll"].as_u64(), measured["client"].as_u64());
-    ensure!(
-        scroll <= client,
-        "{when}: the page scrolls sideways ({scroll:?} px wide in {client:?}): {}",
-        measured["over"]
-    );
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build, Chromium and axe-core: run `cargo xtask test`"]
 async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
@@ -361,21 +341,24 @@ async fn axe_finds_no_wcag_violation_in_any_state() -> anyhow::Result<()> {
 /// The page in `language` (German runs long, Japanese has no spaces to break at): the sign-in,
 /// the settings, field errors and the review, light and dark where colours differ.
 async fn audits_in(language: &str) -> anyhow::Result<Vec<Audit>> {
-    let page = crate::languages::open_serving(Serving {
-        browser_languages: Some(vec![if language == "de" { "de-DE" } else { "ja-JP" }]),
-        ..Serving::default()
-    })
+    let page = Page::open_on(
+        crate::harness::demo_fake()?,
+        Serving {
+            browser_languages: Some(vec![if language == "de" { "de-DE" } else { "ja-JP" }]),
+            ..Serving::default()
+        },
+    )
     .await?;
     crate::languages::wait_for_language(&page, language).await?;
     let mut audits = vec![audit(&page, &format!("sign-in, {language}")).await?];
     page.sign_in_in_any_language().await?;
     audits.extend(audit_light_and_dark(&page, &format!("loaded, {language}")).await?);
-    page.type_into("smtp-port", "465x").await?;
+    page.fill_id("smtp-port", "465x").await?;
     page.click_save().await?;
     page.wait_for_field_error("smtp-port").await?;
     audits.push(audit(&page, &format!("field errors, {language}")).await?);
-    page.type_into("smtp-port", "587").await?;
-    page.type_into("sender-name", "Nightly backups").await?;
+    page.fill_id("smtp-port", "587").await?;
+    page.fill_id("sender-name", "Nightly backups").await?;
     page.click_save().await?;
     page.wait_for_dialog("review-dialog", true).await?;
     audits.extend(audit_light_and_dark(&page, &format!("review dialog, {language}")).await?);
@@ -558,7 +541,8 @@ async fn nothing_scrolls_sideways_at_320_px_or_at_200_percent_zoom() -> anyhow::
     let page = Page::open().await?;
     for (width, scale, name) in [(320, 1, "320 px"), (640, 2, "200 % of 1280 px")] {
         page.set_viewport(width, 800, scale).await?;
-        ensure_no_sideways_scroll(&page, &format!("sign-in at {name}")).await?;
+        page.ensure_no_sideways_scroll(&format!("sign-in at {name}"))
+            .await?;
     }
     page.sign_in().await?;
     // The longest texts the form shows: field errors.
@@ -570,7 +554,8 @@ async fn nothing_scrolls_sideways_at_320_px_or_at_200_percent_zoom() -> anyhow::
     page.wait_for_field_error("sender-email").await?;
     for (width, scale, name) in [(320, 1, "320 px"), (640, 2, "200 % of 1280 px")] {
         page.set_viewport(width, 800, scale).await?;
-        ensure_no_sideways_scroll(&page, &format!("the form at {name}")).await?;
+        page.ensure_no_sideways_scroll(&format!("the form at {name}"))
+            .await?;
     }
     page.close().await
 }

@@ -5,14 +5,13 @@
 
 use std::time::Duration;
 
-use anyhow::ensure;
 use fake_commandcenter::DEFAULT_TOKEN;
 use fantoccini::Locator;
 use serde_json::json;
 
 use crate::harness::{
-    demo_fake, dist_dir, strict_policy, wait_until, Csp, ExtraFile, Page, PortalSite, Probe,
-    Serving, WasmGate, LOADED_CONFIGURED,
+    demo_fake, dist_dir, language_file, strict_policy, wait_until, Csp, ExtraFile, Page,
+    PortalSite, Probe, Serving, WasmGate, LOADED_CONFIGURED,
 };
 
 /// The sign-in button's words in each language, as its catalog has them.
@@ -51,12 +50,6 @@ pub async fn wait_for_language(page: &Page, tag: &str) -> anyhow::Result<()> {
     .await
 }
 
-pub async fn open_serving(serving: Serving) -> anyhow::Result<Page> {
-    let page = Page::serve(demo_fake()?, serving).await?;
-    page.wait_until_ready().await?;
-    Ok(page)
-}
-
 impl Page {
     /// `<html lang>`.
     pub async fn html_lang(&self) -> anyhow::Result<String> {
@@ -81,22 +74,6 @@ impl Page {
         Ok(())
     }
 
-    pub async fn value_of_id(&self, id: &str) -> anyhow::Result<String> {
-        Ok(self
-            .by_id(id)
-            .await?
-            .prop("value")
-            .await?
-            .unwrap_or_default())
-    }
-
-    pub async fn type_into(&self, id: &str, text: &str) -> anyhow::Result<()> {
-        let input = self.by_id(id).await?;
-        input.clear().await?;
-        input.send_keys(text).await?;
-        Ok(())
-    }
-
     /// Signs in with the fake's token by the form's ids, whatever language its labels speak, and
     /// waits until the demo's settings are in the form.
     pub async fn sign_in_in_any_language(&self) -> anyhow::Result<()> {
@@ -105,7 +82,7 @@ impl Page {
             .await?
             .click()
             .await?;
-        self.type_into("access-token", DEFAULT_TOKEN).await?;
+        self.fill_id("access-token", DEFAULT_TOKEN).await?;
         self.click("sign-in").await?;
         // The demo's settings, loaded into the form.
         wait_until("the settings loaded", Duration::from_secs(10), || async {
@@ -121,58 +98,24 @@ impl Page {
         })
         .await
     }
-
-    pub async fn label_of(&self, id: &str) -> anyhow::Result<String> {
-        Ok(self
-            .text_of(&format!("label[for={id}]"))
-            .await?
-            .unwrap_or_default())
-    }
-
-    pub async fn wait_for_label(&self, id: &str, text: &str) -> anyhow::Result<()> {
-        wait_until(
-            &format!("{id}'s label {text:?}"),
-            Duration::from_secs(10),
-            || async {
-                let label = self.label_of(id).await?;
-                Ok(if label == text {
-                    Probe::Done(())
-                } else {
-                    Probe::NotYet(label)
-                })
-            },
-        )
-        .await
-    }
-
-    /// Fails when the page is wider than its viewport: something would be cut off or scroll.
-    pub async fn ensure_no_sideways_scroll(&self, what: &str) -> anyhow::Result<()> {
-        let widths = self
-            .client()
-            .execute(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
-                vec![],
-            )
-            .await?;
-        let (scroll, client) = (widths[0].as_u64(), widths[1].as_u64());
-        ensure!(
-            scroll <= client,
-            "{what}: {scroll:?} px wide in a {client:?} px viewport"
-        );
-        Ok(())
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
 async fn the_menu_switches_the_language_keeping_what_was_typed() -> anyhow::Result<()> {
     let page = Page::open_with(demo_fake()?).await?;
-    page.type_into("login-user", "backup-admin").await?;
-    page.type_into("login-password", "not-the-real-one").await?;
+    page.fill_id("login-user", "backup-admin").await?;
+    page.fill_id("login-password", "not-the-real-one").await?;
     page.choose_language("de").await?;
     wait_for_language(&page, "de").await?;
-    assert_eq!(page.label_of("login-user").await?, "Benutzername");
-    assert_eq!(page.label_of("language").await?, "Sprache");
+    assert_eq!(
+        page.text_of("label[for=login-user]").await?.as_deref(),
+        Some("Benutzername")
+    );
+    assert_eq!(
+        page.text_of("label[for=language]").await?.as_deref(),
+        Some("Sprache")
+    );
     assert_eq!(
         page.value_of_id("login-user").await?,
         "backup-admin",
@@ -185,10 +128,12 @@ async fn the_menu_switches_the_language_keeping_what_was_typed() -> anyhow::Resu
     );
     // Signed in, the settings page speaks German too, and switching keeps what is typed there.
     page.sign_in_in_any_language().await?;
-    page.wait_for_label("smtp-server", "SMTP-Server").await?;
-    page.type_into("smtp-server", "mail.example.org").await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP-Server")
+        .await?;
+    page.fill_id("smtp-server", "mail.example.org").await?;
     page.choose_language("ja").await?;
-    page.wait_for_label("smtp-server", "SMTP サーバー").await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP サーバー")
+        .await?;
     assert_eq!(page.html_lang().await?, "ja");
     assert_eq!(
         page.value_of_id("smtp-server").await?,
@@ -196,7 +141,8 @@ async fn the_menu_switches_the_language_keeping_what_was_typed() -> anyhow::Resu
         "the server typed"
     );
     page.choose_language("en").await?;
-    page.wait_for_label("smtp-server", "SMTP server").await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP server")
+        .await?;
     assert_eq!(page.html_lang().await?, "en");
     page.ensure_no_panic().await?;
     page.close().await
@@ -210,15 +156,18 @@ async fn the_sources_count_in_their_order() -> anyhow::Result<()> {
         browser_languages: Some(vec!["pt-BR", "zh-TW", "es-MX", "de"]),
         ..Serving::default()
     };
-    let page = open_serving(browser()).await?;
+    let page = Page::open_on(demo_fake()?, browser()).await?;
     wait_for_language(&page, "es").await?;
     page.close().await?;
 
     // config.json's language over the browser's.
-    let page = open_serving(Serving {
-        config_json: Some(r#"{"language": "fr-CA"}"#.to_owned()),
-        ..browser()
-    })
+    let page = Page::open_on(
+        demo_fake()?,
+        Serving {
+            config_json: Some(r#"{"language": "fr-CA"}"#.to_owned()),
+            ..browser()
+        },
+    )
     .await?;
     wait_for_language(&page, "fr").await?;
     // The administrator's choice over config.json's, remembered across a reload.
@@ -265,7 +214,8 @@ async fn the_portals_language_counts_when_nothing_else_chose() -> anyhow::Result
          '{origin}')"
     ))
     .await?;
-    page.wait_for_label("smtp-server", "SMTP-Server").await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP-Server")
+        .await?;
     assert_eq!(page.html_lang().await?, "de");
     page.close().await
 }
@@ -275,15 +225,18 @@ async fn the_portals_language_counts_when_nothing_else_chose() -> anyhow::Result
 async fn a_catalog_that_cannot_be_read_leaves_english_with_a_notice() -> anyhow::Result<()> {
     // German's catalog, where index.html says it is, is no Fluent.
     let catalog = language_file(&dist_dir()?, "data-language-files", "de")?;
-    let page = open_serving(Serving {
-        browser_languages: Some(vec!["de-DE"]),
-        extra_files: vec![ExtraFile {
-            path: Box::leak(format!("/{catalog}").into_boxed_str()),
-            content_type: "text/plain",
-            body: "page-title = {".to_owned(),
-        }],
-        ..Serving::default()
-    })
+    let page = Page::open_on(
+        demo_fake()?,
+        Serving {
+            browser_languages: Some(vec!["de-DE"]),
+            extra_files: vec![ExtraFile {
+                path: Box::leak(format!("/{catalog}").into_boxed_str()),
+                content_type: "text/plain",
+                body: "page-title = {".to_owned(),
+            }],
+            ..Serving::default()
+        },
+    )
     .await?;
     let expected = "The page stays in English: its Deutsch words could not be used (the file is \
                     not a Fluent catalog";
@@ -312,34 +265,23 @@ async fn a_catalog_that_cannot_be_read_leaves_english_with_a_notice() -> anyhow:
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
 async fn german_scrolls_nowhere_sideways_at_320_px() -> anyhow::Result<()> {
-    let page = open_serving(Serving {
-        browser_languages: Some(vec!["de"]),
-        ..Serving::default()
-    })
+    let page = Page::open_on(
+        demo_fake()?,
+        Serving {
+            browser_languages: Some(vec!["de"]),
+            ..Serving::default()
+        },
+    )
     .await?;
     page.set_viewport(320, 800, 1).await?;
     wait_for_language(&page, "de").await?;
     page.ensure_no_sideways_scroll("the German sign-in").await?;
     page.sign_in_in_any_language().await?;
-    page.wait_for_label("smtp-server", "SMTP-Server").await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP-Server")
+        .await?;
     page.ensure_no_sideways_scroll("the German settings")
         .await?;
     page.close().await
-}
-
-/// The file index.html's `attribute` names for `tag` (`locales/de/page-….ftl`).
-fn language_file(dist: &std::path::Path, attribute: &str, tag: &str) -> anyhow::Result<String> {
-    let html = std::fs::read_to_string(dist.join("index.html"))?;
-    let start = html
-        .find(&format!("{attribute}=\""))
-        .ok_or_else(|| anyhow::anyhow!("index.html has no {attribute}"))?
-        + attribute.len()
-        + 2;
-    let list = &html[start..start + html[start..].find('"').unwrap_or_default()];
-    list.split_whitespace()
-        .find_map(|pair| pair.strip_prefix(&format!("{tag}=")))
-        .map(str::to_owned)
-        .ok_or_else(|| anyhow::anyhow!("{attribute} names nothing for {tag}: {list}"))
 }
 
 #[tokio::test(flavor = "multi_thread")]

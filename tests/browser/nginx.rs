@@ -13,7 +13,8 @@ use std::time::Duration;
 use tokio::process::{Child, Command};
 
 use crate::harness::{
-    demo_fake, http_exchange, strict_policy, Page, EMAIL_SERVER_PATH, LOADED_CONFIGURED,
+    demo_fake, http_exchange, language_file, strict_policy, Page, EMAIL_SERVER_PATH,
+    LOADED_CONFIGURED,
 };
 
 /// The documented server block.
@@ -81,7 +82,7 @@ async fn the_page_signs_in_loads_and_saves_under_a_sub_path_behind_nginx() -> an
         );
     }
     // A language's catalog has a hashed name too, and is cached as one.
-    let catalog = hashed_catalog_name(&dist_with_siblings()?, "de")?;
+    let catalog = language_file(&dist_with_siblings()?, "data-language-files", "de")?;
     let answer = nginx
         .get(&format!("/tools/email/{catalog}"), "br, gzip")
         .await?;
@@ -307,22 +308,6 @@ fn copy_folder(from: &Path, to: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The name index.html gives the catalog of `tag` (`data-language-files`).
-fn hashed_catalog_name(dist: &Path, tag: &str) -> anyhow::Result<String> {
-    let html = std::fs::read_to_string(dist.join("index.html"))?;
-    let prefix = format!("{tag}=locales/{tag}/page-");
-    let start = html
-        .find(&prefix)
-        .ok_or_else(|| anyhow!("index.html names no catalog for {tag}"))?
-        + tag.len()
-        + 1;
-    let end = start
-        + html[start..]
-            .find(|c: char| c.is_whitespace() || c == '"')
-            .ok_or_else(|| anyhow!("index.html's language files do not end"))?;
-    Ok(html[start..end].to_owned())
 }
 
 /// The status and headers of an answer (names in lower case).

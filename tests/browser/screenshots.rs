@@ -89,16 +89,19 @@ async fn the_main_states_in_every_language() -> anyhow::Result<()> {
         ("ja", "ja-JP"),
         ("zh-Hans", "zh-CN"),
     ] {
-        let page = crate::languages::open_serving(Serving {
-            browser_languages: Some(vec![browser]),
-            ..Serving::default()
-        })
+        let page = Page::open_on(
+            crate::harness::demo_fake()?,
+            Serving {
+                browser_languages: Some(vec![browser]),
+                ..Serving::default()
+            },
+        )
         .await?;
         crate::languages::wait_for_language(&page, language).await?;
         written.extend(shoot_in(&page, &format!("sign-in-{language}"), &["light"]).await?);
         page.sign_in_in_any_language().await?;
         written.extend(shoot_in(&page, &format!("loaded-{language}"), &["light"]).await?);
-        page.type_into("sender-name", "Nightly backups").await?;
+        page.fill_id("sender-name", "Nightly backups").await?;
         page.set_viewport(WIDTHS[0].1, 800, 1).await?;
         page.click_save().await?;
         page.wait_for_dialog("review-dialog", true).await?;

@@ -375,52 +375,58 @@ fn browser(sh: &Shell) -> anyhow::Result<()> {
 /// Where Debian's libnginx-mod-http-brotli-static puts its module.
 const NGINX_BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
-/// Debian's nginx with the brotli_static module, for the browser test of the deploy recipe
-/// (tests/browser/nginx.rs), which starts an nginx of its own.
 /// tests/as_code_curl.rs runs the curl scripts the page writes, as an administrator would.
 fn curl(sh: &Shell) -> anyhow::Result<()> {
     // `curl --version` starts "curl 7.88.1 (x86_64-pc-linux-gnu) …".
-    let version = || first_line(sh, "curl", &["--version"]).and_then(|out| word(&out, 1));
-    if let Some(found) = version() {
-        ok("curl", &found);
-        return Ok(());
-    }
-    installing("curl", "Debian package curl", None);
-    apt_install(sh, &["curl"])?;
-    match version() {
-        Some(found) => {
-            ok("curl", &found);
-            Ok(())
-        }
-        None => bail!("after installing curl, `curl --version` fails"),
-    }
+    debian_package(sh, "curl", "curl", "`curl --version` fails", || {
+        first_line(sh, "curl", &["--version"]).and_then(|out| word(&out, 1))
+    })
 }
 
 /// Fonts for Japanese and Chinese: without them Chromium draws the screenshots of those
 /// languages (and the language menu's own names) as empty boxes.
 fn cjk_fonts(sh: &Shell) -> anyhow::Result<()> {
-    let found = || {
-        cmd!(sh, "fc-list :lang=ja family")
-            .quiet()
-            .read()
-            .ok()
-            .and_then(|out| out.lines().next().map(str::to_owned))
-    };
-    if let Some(family) = found() {
-        ok("CJK fonts", &family);
+    debian_package(
+        sh,
+        "CJK fonts",
+        "fonts-noto-cjk",
+        "`fc-list :lang=ja` finds no font",
+        || {
+            cmd!(sh, "fc-list :lang=ja family")
+                .quiet()
+                .read()
+                .ok()
+                .and_then(|out| out.lines().next().map(str::to_owned))
+        },
+    )
+}
+
+/// What `found` says of a tool (its version, its name), installing Debian's `package` first when
+/// it says nothing.
+fn debian_package(
+    sh: &Shell,
+    tool: &str,
+    package: &str,
+    still_missing: &str,
+    found: impl Fn() -> Option<String>,
+) -> anyhow::Result<()> {
+    if let Some(found) = found() {
+        ok(tool, &found);
         return Ok(());
     }
-    installing("CJK fonts", "Debian package fonts-noto-cjk", None);
-    apt_install(sh, &["fonts-noto-cjk"])?;
+    installing(tool, &format!("Debian package {package}"), None);
+    apt_install(sh, &[package])?;
     match found() {
-        Some(family) => {
-            ok("CJK fonts", &family);
+        Some(found) => {
+            ok(tool, &found);
             Ok(())
         }
-        None => bail!("after installing fonts-noto-cjk, `fc-list :lang=ja` finds no font"),
+        None => bail!("after installing {package}, {still_missing}"),
     }
 }
 
+/// Debian's nginx with the brotli_static module, for the browser test of the deploy recipe
+/// (tests/browser/nginx.rs), which starts an nginx of its own.
 fn nginx(sh: &Shell) -> anyhow::Result<()> {
     // `nginx -v` prints "nginx version: nginx/1.22.1" on stderr.
     let version = || {

@@ -68,16 +68,12 @@ impl Page {
 
     /// Clears the input labelled `label` and types `text` into it, as a user would.
     pub async fn fill(&self, label: &str, text: &str) -> anyhow::Result<()> {
-        let input = self.control(label).await?;
-        input.clear().await?;
-        if text.is_empty() {
-            // WebDriver's clear fires no input event, which a person's deleting does: a
-            // character typed and taken back again gives the page one, the field left empty.
-            input.send_keys(&format!("x{}", Key::Backspace)).await?;
-        } else {
-            input.send_keys(text).await?;
-        }
-        Ok(())
+        type_into(self.control(label).await?, text).await
+    }
+
+    /// `fill` for the input `#id`, whatever language its label speaks.
+    pub async fn fill_id(&self, id: &str, text: &str) -> anyhow::Result<()> {
+        type_into(self.by_id(id).await?, text).await
     }
 
     /// Picks the encryption option whose value is `value` (NONE, TLS or SSL).
@@ -92,6 +88,16 @@ impl Page {
             .select_by_value(value)
             .await
             .map_err(|e| anyhow!("cannot choose {value:?} in {label:?}: {e}"))
+    }
+
+    /// The current value of `#id` (its `value` property).
+    pub async fn value_of_id(&self, id: &str) -> anyhow::Result<String> {
+        Ok(self
+            .by_id(id)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
     }
 
     /// The current value of the control labelled `label` (its `value` property).
@@ -356,4 +362,17 @@ impl Form {
         }
         Ok(())
     }
+}
+
+/// Clears `input` and types `text` into it, as a user would.
+async fn type_into(input: Element, text: &str) -> anyhow::Result<()> {
+    input.clear().await?;
+    if text.is_empty() {
+        // WebDriver's clear fires no input event, which a person's deleting does: a
+        // character typed and taken back again gives the page one, the field left empty.
+        input.send_keys(&format!("x{}", Key::Backspace)).await?;
+    } else {
+        input.send_keys(text).await?;
+    }
+    Ok(())
 }

@@ -41,7 +41,9 @@ pub use requests::{
 };
 pub use requests::{http_exchange, http_status};
 use serving::VIOLATION_MARKS;
-pub use serving::{dist_dir, strict_policy, Csp, EmulatedLink, ExtraFile, Serving, WasmGate};
+pub use serving::{
+    dist_dir, language_file, strict_policy, Csp, EmulatedLink, ExtraFile, Serving, WasmGate,
+};
 
 /// How long a wait for something on the page may take before the test fails.
 pub const WAIT_LIMIT: Duration = Duration::from_secs(10);

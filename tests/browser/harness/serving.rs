@@ -29,6 +29,21 @@ pub fn dist_dir() -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
+/// The file index.html's `attribute` names for `tag` (`locales/de/page-….ftl`).
+pub fn language_file(dist: &std::path::Path, attribute: &str, tag: &str) -> anyhow::Result<String> {
+    let html = std::fs::read_to_string(dist.join("index.html"))?;
+    let start = html
+        .find(&format!("{attribute}=\""))
+        .ok_or_else(|| anyhow::anyhow!("index.html has no {attribute}"))?
+        + attribute.len()
+        + 2;
+    let list = &html[start..start + html[start..].find('"').unwrap_or_default()];
+    list.split_whitespace()
+        .find_map(|pair| pair.strip_prefix(&format!("{tag}=")))
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("{attribute} names nothing for {tag}: {list}"))
+}
+
 /// How the page is served.
 #[derive(Clone, Debug)]
 pub struct Serving {

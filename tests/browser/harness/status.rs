@@ -182,6 +182,26 @@ impl Page {
         .await
     }
 
+    /// Fails when the page is wider than the viewport, naming the widest elements.
+    pub async fn ensure_no_sideways_scroll(&self, when: &str) -> anyhow::Result<()> {
+        let script = r##"
+            const root = document.documentElement;
+            const over = [...document.querySelectorAll("body *")]
+                .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+                .slice(0, 5)
+                .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${el.className}`);
+            return { scroll: root.scrollWidth, client: root.clientWidth, over };
+        "##;
+        let measured = self.client().execute(script, vec![]).await?;
+        let (scroll, client) = (measured["scroll"].as_u64(), measured["client"].as_u64());
+        ensure!(
+            scroll <= client,
+            "{when}: the page scrolls sideways ({scroll:?} px wide in {client:?}): {}",
+            measured["over"]
+        );
+        Ok(())
+    }
+
     /// Media features as given (`("forced-colors", "active")`), the others as the system has
     /// them; `&[]` ends every emulation.
     pub async fn emulate_media(&self, features: &[(&str, &str)]) -> anyhow::Result<()> {
