@@ -10,8 +10,8 @@ use fantoccini::Locator;
 use serde_json::json;
 
 use crate::harness::{
-    demo_fake, dist_dir, language_file, strict_policy, wait_until, Csp, ExtraFile, Page,
-    PortalSite, Probe, Serving, WasmGate, LOADED_CONFIGURED,
+    demo_fake, dist_dir, language_file, strict_policy, wait_until, Csp, EmulatedLink, ExtraFile,
+    Page, PortalSite, Probe, Serving, WasmGate, LOADED_CONFIGURED,
 };
 
 /// The sign-in button's words in each language, as its catalog has them.
@@ -338,4 +338,35 @@ async fn the_painted_form_says_what_the_app_says_in_every_language() -> anyhow::
         page.close().await?;
     }
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the release build and Chromium: run `cargo xtask test`"]
+async fn on_a_slow_link_the_form_is_german_before_the_wasm_and_the_app_speaks_it_once_it_runs(
+) -> anyhow::Result<()> {
+    // The slow VPN of the bench, from a server that does not compress: the wasm takes seconds,
+    // the start-up catalog a moment.
+    let page = Page::serve(
+        demo_fake()?,
+        Serving {
+            link: Some(EmulatedLink {
+                kbit_per_s: 2000,
+                round_trip_ms: 100,
+            }),
+            browser_languages: Some(vec!["de-AT"]),
+            ..Serving::default()
+        },
+    )
+    .await?;
+    wait_for_language(&page, "de").await?;
+    assert!(
+        !page.exists("html[data-app-started]").await?,
+        "the app ran before early.js had said the form in German"
+    );
+    page.wait_until_ready().await?;
+    page.sign_in_in_any_language().await?;
+    page.wait_for_text("label[for=smtp-server]", "SMTP-Server")
+        .await?;
+    assert_eq!(page.html_lang().await?, "de");
+    page.close().await
 }
